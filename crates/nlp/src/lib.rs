@@ -1,0 +1,1 @@
+//! Part-of-speech tagging and dependency parsing, trained here from Universal Dependencies.
