@@ -1,4 +1,7 @@
 //! Part-of-speech tagging and dependency parsing, trained here from Universal Dependencies.
 
 pub mod conllu;
+pub mod model;
+pub mod parser;
 pub mod perceptron;
+pub mod tagger;

@@ -1,0 +1,1 @@
+//! Labelled dependency parsing.

@@ -1,0 +1,1 @@
+//! Part-of-speech tagging (UPOS + XPOS) and lemmas.
