@@ -2,7 +2,7 @@
 //! EWT dev and test and on the GUM news files, plus train time, speed and model size.
 //!
 //! cargo run --release -p aras-nlp --example tagger_eval -- [--epochs N] [--min-abs X]
-//!     [--restrict N] [--dict N] [--seed N] [--save PATH]
+//!     [--restrict N] [--dict N] [--amb N] [--seed N] [--save PATH]
 //!
 //! The shared data directory is `$ARAS_SHARED` or `../shared` next to the repository.
 
@@ -74,6 +74,7 @@ fn main() -> Result<(), String> {
             "--seed" => opts.seed = val()?.parse().map_err(|e| bad(&e))?,
             "--min-abs" => opts.min_abs = val()?.parse().map_err(|e| bad(&e))?,
             "--restrict" => opts.restrict_min_count = val()?.parse().map_err(|e| bad(&e))?,
+            "--amb" => opts.amb_min_count = val()?.parse().map_err(|e| bad(&e))?,
             "--dict" => opts.dict_min_count = val()?.parse().map_err(|e| bad(&e))?,
             "--save" => save = Some(val()?.clone()),
             _ => return Err(format!("unknown argument {a}")),

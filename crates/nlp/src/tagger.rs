@@ -30,6 +30,8 @@ pub struct TaggerOptions {
     pub dict_min_share: f64,
     /// Words seen at least this often may only get classes seen with them (0 = off).
     pub restrict_min_count: u32,
+    /// Words (lowercased) seen at least this often get an ambiguity-class feature.
+    pub amb_min_count: u32,
 }
 
 impl Default for TaggerOptions {
@@ -41,6 +43,7 @@ impl Default for TaggerOptions {
             dict_min_count: 20,
             dict_min_share: 0.995,
             restrict_min_count: 0,
+            amb_min_count: 1,
         }
     }
 }
@@ -57,6 +60,8 @@ pub struct Tagger {
     /// Form hash → range of `cand_classes`: the classes a known word may take.
     cands: FxHashMap<u64, (u32, u32)>,
     cand_classes: Vec<u16>,
+    /// Lowercase hash → ambiguity class hash (see [`WordHashes::amb`]).
+    ambiguity: FxHashMap<u64, u64>,
     /// `mix(lowercase hash, XPOS id)` → lemma, where the rules would get it wrong.
     lemma_exceptions: FxHashMap<u64, String>,
     /// Hashes of lowercase lemmas seen in training (lets the rules pick "use" over "us").
@@ -71,6 +76,7 @@ impl std::fmt::Debug for Tagger {
             .field("xpos", &self.xpos_names.len())
             .field("classes", &self.classes.len())
             .field("dict", &self.dict.len())
+            .field("ambiguity", &self.ambiguity.len())
             .field("lemma_exceptions", &self.lemma_exceptions.len())
             .field("features", &self.weights.n_features())
             .field("weights", &self.weights.n_weights())
@@ -200,6 +206,16 @@ fn hash_sentence<'a>(
     hashes.push(WordHashes::pad(1));
 }
 
+/// Looks up the ambiguity class of every (unpadded) word.
+fn fill_ambiguity(ambiguity: &FxHashMap<u64, u64>, hashes: &mut [WordHashes]) {
+    let n = hashes.len();
+    for h in &mut hashes[2..n - 2] {
+        if let Some(&a) = ambiguity.get(&h.lower) {
+            h.amb = a;
+        }
+    }
+}
+
 impl Tagger {
     /// Trains on `sents` (gold UPOS and XPOS; lemmas for the lemma table).
     /// Deterministic: the same data and options give the same bytes.
@@ -276,6 +292,52 @@ impl Tagger {
             }
         }
 
+        // Ambiguity classes, by lowercase form. Training sentences get theirs from the
+        // other folds only: otherwise a rare word's class would always contain its gold
+        // tag, and the model would trust the feature more than it deserves on new text.
+        const FOLDS: usize = 5;
+        let mut total: FxHashMap<u64, BTreeMap<u16, u32>> = FxHashMap::default();
+        let mut per_fold: Vec<FxHashMap<u64, BTreeMap<u16, u32>>> =
+            vec![FxHashMap::default(); FOLDS];
+        for (s, (hashes, gold)) in data.iter().enumerate() {
+            for (h, &c) in hashes[2..hashes.len() - 2].iter().zip(gold) {
+                *total.entry(h.lower).or_default().entry(c).or_default() += 1;
+                *per_fold[s % FOLDS]
+                    .entry(h.lower)
+                    .or_default()
+                    .entry(c)
+                    .or_default() += 1;
+            }
+        }
+        let amb_of = |counts: &mut dyn Iterator<Item = (u16, u32)>| -> Option<u64> {
+            let mut sum = 0;
+            let mut h = 0x0a3b_u64;
+            for (c, n) in counts {
+                if n > 0 {
+                    sum += n;
+                    h = mix(h, c as u64);
+                }
+            }
+            (sum >= opts.amb_min_count.max(1)).then_some(h)
+        };
+        let mut ambiguity = FxHashMap::default();
+        for (&key, counts) in &total {
+            if let Some(a) = amb_of(&mut counts.iter().map(|(&c, &n)| (c, n))) {
+                ambiguity.insert(key, a);
+            }
+        }
+        for (s, (hashes, _)) in data.iter_mut().enumerate() {
+            let fold = &per_fold[s % FOLDS];
+            let n = hashes.len();
+            for h in &mut hashes[2..n - 2] {
+                let mine = &fold[&h.lower];
+                let mut rest = total[&h.lower]
+                    .iter()
+                    .map(|(&c, &n)| (c, n - mine.get(&c).copied().unwrap_or(0)));
+                h.amb = amb_of(&mut rest).unwrap_or(features::AMB_UNKNOWN);
+            }
+        }
+
         let (lemma_exceptions, lexicon) = learn_lemmas(sents, &xpos_set);
 
         let mut tagger = Tagger {
@@ -285,6 +347,7 @@ impl Tagger {
             dict,
             cands,
             cand_classes,
+            ambiguity,
             lemma_exceptions,
             lexicon,
             weights: Trainer::new(n_classes).finish(0.0),
@@ -354,6 +417,7 @@ impl Tagger {
     pub fn tag_into(&self, words: &[&str], out: &mut Tagged) {
         let sc = &mut out.scratch;
         hash_sentence(words.iter().copied(), &mut sc.hashes, &mut sc.lower);
+        fill_ambiguity(&self.ambiguity, &mut sc.hashes);
         sc.scores.resize(self.classes.len().max(1), 0.0);
         sc.classes.clear();
         let (mut t1, mut t2) = (0u64, 0u64);
@@ -456,6 +520,13 @@ impl Tagger {
                 out.extend_from_slice(&c.to_le_bytes());
             }
         }
+        let mut amb: Vec<(u64, u64)> = self.ambiguity.iter().map(|(&k, &v)| (k, v)).collect();
+        amb.sort_unstable();
+        put_u32(out, amb.len() as u32);
+        for (k, v) in amb {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.extend_from_slice(&v.to_le_bytes());
+        }
         let mut lemmas: Vec<(&u64, &String)> = self.lemma_exceptions.iter().collect();
         lemmas.sort_unstable();
         put_u32(out, lemmas.len() as u32);
@@ -531,6 +602,13 @@ impl Tagger {
             cands.insert(k, (start, cand_classes.len() as u32));
         }
         let n = get_u32(input)? as usize;
+        let mut ambiguity = FxHashMap::default();
+        ambiguity.reserve(n.min(input.len() / 16));
+        for _ in 0..n {
+            let k = get_u64(input)?;
+            ambiguity.insert(k, get_u64(input)?);
+        }
+        let n = get_u32(input)? as usize;
         let mut lemma_exceptions = FxHashMap::default();
         for _ in 0..n {
             let k = get_u64(input)?;
@@ -555,6 +633,7 @@ impl Tagger {
             dict,
             cands,
             cand_classes,
+            ambiguity,
             lemma_exceptions,
             lexicon,
             weights,

@@ -20,7 +20,14 @@ pub(crate) struct WordHashes {
     pub short_shape: u64,
     /// Hyphen / digit / upper-case / all-upper bits, as one value.
     pub flags: u64,
+    /// The set of classes the word had in training (its "ambiguity class"), as a hash;
+    /// [`AMB_UNKNOWN`] for rare words. Gives right context a tag-like signal without a
+    /// second pass.
+    pub amb: u64,
 }
+
+/// Ambiguity class of words too rare in training to have one.
+pub(crate) const AMB_UNKNOWN: u64 = 0x0a3b_0000_0000_0001;
 
 /// Longest prefix or suffix used, in characters.
 const MAX_AFFIX: usize = 4;
@@ -39,6 +46,7 @@ impl WordHashes {
             shape: h,
             short_shape: h,
             flags: h,
+            amb: h,
         }
     }
 
@@ -124,6 +132,7 @@ impl WordHashes {
             shape: mix(21, hash_bytes(&shape[..n_shape])),
             short_shape: mix(22, hash_bytes(&short[..n_short])),
             flags: mix(23, flags),
+            amb: AMB_UNKNOWN,
         }
     }
 }
@@ -153,6 +162,13 @@ const T_SHAPE_M1: u64 = 121;
 const T_SHAPE_P1: u64 = 122;
 const T_T1_SUF: u64 = 123;
 const T_FIRST_SHAPE: u64 = 124;
+const T_AMB: u64 = 125;
+const T_AMB_P1: u64 = 126;
+const T_AMB_P2: u64 = 127;
+const T_AMB_M1: u64 = 128;
+const T_T1_AMB: u64 = 129;
+const T_AMB_AMB_P1: u64 = 135;
+const T_T1_AMB_P1: u64 = 136;
 const T_N1: u64 = 130;
 const T_N2: u64 = 131;
 const T_N1_N2: u64 = 132;
@@ -203,6 +219,13 @@ pub(crate) fn extract(
         mix(T_SHAPE_M1, m1.short_shape),
         mix(T_SHAPE_P1, p1.short_shape),
         mix(mix(T_T1_SUF, t1), cur.suf[2]),
+        mix(T_AMB, cur.amb),
+        mix(T_AMB_P1, p1.amb),
+        mix(T_AMB_P2, p2.amb),
+        mix(T_AMB_M1, m1.amb),
+        mix(mix(T_T1_AMB, t1), cur.amb),
+        mix(mix(T_AMB_AMB_P1, cur.amb), p1.amb),
+        mix(mix(T_T1_AMB_P1, t1), p1.amb),
     ]);
     if i == 2 {
         feats.push(mix(T_FIRST_SHAPE, cur.shape));
