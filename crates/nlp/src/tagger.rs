@@ -8,12 +8,14 @@
 
 mod features;
 mod lemma;
+mod weights;
 
 use crate::conllu::Sentence;
-use crate::perceptron::{hash_bytes, mix, Trainer, Weights, WeightsFormatError};
+use crate::perceptron::{hash_bytes, mix, Trainer};
 use features::{extract, WordHashes};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
+use weights::FastWeights;
 
 /// Training settings. The defaults are what the shipped model uses.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,7 +68,7 @@ pub struct Tagger {
     lemma_exceptions: FxHashMap<u64, String>,
     /// Hashes of lowercase lemmas seen in training (lets the rules pick "use" over "us").
     lexicon: FxHashSet<u64>,
-    weights: Weights,
+    weights: FastWeights,
 }
 
 impl std::fmt::Debug for Tagger {
@@ -78,7 +80,7 @@ impl std::fmt::Debug for Tagger {
             .field("dict", &self.dict.len())
             .field("ambiguity", &self.ambiguity.len())
             .field("lemma_exceptions", &self.lemma_exceptions.len())
-            .field("features", &self.weights.n_features())
+            .field("features", &self.weights.n_rows())
             .field("weights", &self.weights.n_weights())
             .finish()
     }
@@ -101,6 +103,7 @@ struct Scratch {
     classes: Vec<u16>,
     feats: Vec<u64>,
     scores: Vec<f32>,
+    found: Vec<(u32, u32)>,
     lower: String,
 }
 
@@ -141,30 +144,10 @@ pub enum TaggerFormatError {
     Utf8,
     #[error("tagger block is inconsistent: {0}")]
     Invalid(&'static str),
-    #[error(transparent)]
-    Weights(#[from] WeightsFormatError),
 }
 
-const MAGIC: &[u8; 4] = b"ATG1";
+const MAGIC: &[u8; 4] = b"ATG2";
 const VERSION: u32 = 1;
-
-/// Scoring through either the learner (training) or the averaged weights (tagging).
-trait Scorer {
-    fn add_scores(&self, feats: &[u64], scores: &mut [f32]);
-}
-
-impl Scorer for Trainer {
-    fn add_scores(&self, feats: &[u64], scores: &mut [f32]) {
-        self.score(feats, scores);
-    }
-}
-
-impl Scorer for Weights {
-    #[inline]
-    fn add_scores(&self, feats: &[u64], scores: &mut [f32]) {
-        self.score(feats, scores);
-    }
-}
 
 /// SplitMix64: our own PRNG, so a seed means the same shuffle everywhere.
 struct SplitMix(u64);
@@ -350,7 +333,7 @@ impl Tagger {
             ambiguity,
             lemma_exceptions,
             lexicon,
-            weights: Trainer::new(n_classes).finish(0.0),
+            weights: FastWeights::from_weights(&Trainer::new(n_classes).finish(0.0)),
         };
 
         let mut trainer = Trainer::new(n_classes);
@@ -368,7 +351,9 @@ impl Tagger {
                         Some(&c) => c,
                         None => {
                             extract(hashes, i + 2, t1, t2, None, &mut feats);
-                            let g = tagger.best(&trainer, hashes[i + 2].form, &feats, &mut scores);
+                            scores.fill(0.0);
+                            trainer.score(&feats, &mut scores);
+                            let g = tagger.best(hashes[i + 2].form, &scores);
                             trainer.update(&feats, truth as usize, g as usize);
                             trainer.tick();
                             g
@@ -379,15 +364,13 @@ impl Tagger {
                 }
             }
         }
-        tagger.weights = trainer.finish(opts.min_abs);
+        tagger.weights = FastWeights::from_weights(&trainer.finish(opts.min_abs));
         tagger
     }
 
     /// The highest-scoring class for one word, among its candidates if it has any.
     #[inline]
-    fn best<S: Scorer>(&self, scorer: &S, form: u64, feats: &[u64], scores: &mut [f32]) -> u16 {
-        scores.fill(0.0);
-        scorer.add_scores(feats, scores);
+    fn best(&self, form: u64, scores: &[f32]) -> u16 {
         if let Some(&(s, e)) = self.cands.get(&form) {
             let mut best = self.cand_classes[s as usize];
             for &c in &self.cand_classes[s as usize + 1..e as usize] {
@@ -427,7 +410,9 @@ impl Tagger {
                 Some(&c) => c,
                 None => {
                     extract(&sc.hashes, i + 2, t1, t2, None, &mut sc.feats);
-                    self.best(&self.weights, form, &sc.feats, &mut sc.scores)
+                    sc.scores.fill(0.0);
+                    self.weights.score(&sc.feats, &mut sc.scores, &mut sc.found);
+                    self.best(form, &sc.scores)
                 }
             };
             sc.classes.push(c);
@@ -620,7 +605,7 @@ impl Tagger {
         for _ in 0..n {
             lexicon.insert(get_u64(input)?);
         }
-        let weights = Weights::read(input)?;
+        let weights = FastWeights::read(input)?;
         if weights.n_classes() != classes.len().max(1) {
             return Err(TaggerFormatError::Invalid(
                 "weights disagree with the class count",
