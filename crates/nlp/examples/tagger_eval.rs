@@ -45,6 +45,15 @@ fn evaluate(t: &Tagger, sents: &[Sentence]) -> Score {
             s.upos += (t.upos_name(out.upos[i]) == w.upos) as usize;
             s.xpos += (t.xpos_name(out.xpos[i]) == w.xpos) as usize;
             s.lemma += (out.lemma(i) == w.lemma) as usize;
+            if std::env::var_os("TAGGER_LEMMA_ERRORS").is_some() && out.lemma(i) != w.lemma {
+                eprintln!(
+                    "LEMMA\t{}\t{}\t{}\t{}",
+                    w.form,
+                    w.xpos,
+                    w.lemma,
+                    out.lemma(i)
+                );
+            }
         }
     }
     s

@@ -41,7 +41,7 @@ impl Default for TaggerOptions {
         TaggerOptions {
             epochs: 10,
             seed: 0x7a66_e7a1,
-            min_abs: 0.0,
+            min_abs: 0.5,
             dict_min_count: 20,
             dict_min_share: 0.995,
             restrict_min_count: 0,
