@@ -1,1 +1,641 @@
-//! Labelled dependency parsing.
+//! Labelled dependency parsing: a greedy arc-eager transition parser (Nivre 2003) scored by
+//! an averaged perceptron over the rich non-local features of Zhang & Nivre (2011), trained
+//! with the dynamic oracle of Goldberg & Nivre (2012).
+//!
+//! Why this design: greedy transition parsing is linear-time and allocation-free per
+//! sentence, which is what a 250k tokens/s budget on one core allows; the dynamic oracle
+//! trains the model on the configurations its own mistakes lead to (≈ +1 LAS over a static
+//! oracle, at no runtime cost), and the non-local features (heads, children, valencies and
+//! label sets of the stack top and buffer front) close most of the gap to beam search
+//! without its cost. Transitions carry the label (LEFT-l / RIGHT-l), so one classifier
+//! decides both; the weights are sparse per feature (see [`weights`]), which keeps training
+//! memory and the model file small despite ~90 classes.
+//!
+//! Non-projective gold trees are projectivised by lifting for training (EWT is ~99%
+//! projective, so the parser cannot recover the rest anyway). The root takes exactly one
+//! child, and words left without a head at the end are attached to it.
+
+mod system;
+mod weights;
+
+use crate::conllu;
+use crate::perceptron::{hash_bytes, mix};
+use rustc_hash::FxHashMap;
+use system::{Classes, Move, State, NONE};
+use weights::{SparseTrainer, SparseWeights};
+
+/// Training settings; the defaults are the ones tuned on EWT dev.
+#[derive(Debug, Clone)]
+pub struct ParserOptions {
+    pub epochs: usize,
+    pub seed: u64,
+    /// From this epoch on (0-based), follow the model's own (possibly wrong) prediction.
+    pub explore_from: usize,
+    /// Probability of following a wrong prediction once exploring.
+    pub explore_prob: f64,
+    /// Averaged weights smaller than this are dropped (model size vs accuracy).
+    pub min_weight: f32,
+    /// Label subtypes (`nsubj:pass`) seen fewer times than this are mapped to their base.
+    pub min_subtype_count: usize,
+}
+
+impl Default for ParserOptions {
+    fn default() -> Self {
+        ParserOptions {
+            epochs: 15,
+            seed: 0x5eed,
+            explore_from: 1,
+            explore_prob: 0.9,
+            min_weight: 0.0,
+            min_subtype_count: 100,
+        }
+    }
+}
+
+/// A trained parser.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parser {
+    labels: Vec<String>,
+    root_label: u16,
+    /// Label for words the parser left without a head.
+    extra_label: u16,
+    weights: SparseWeights,
+}
+
+/// One parsed word: its head (0 = root) and label id (see [`Parser::label`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Arc {
+    pub head: u32,
+    pub label: u16,
+}
+
+/// Reusable buffers for [`Parser::parse_into`]: parse many sentences without allocating.
+#[derive(Default)]
+pub struct ParseScratch {
+    state: State,
+    word: Vec<u64>,
+    tag: Vec<u64>,
+    feats: Vec<u64>,
+    scores: Vec<f32>,
+    lower: String,
+}
+
+/// A parser block that does not read back.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ParserFormatError {
+    #[error("not a parser block (bad magic)")]
+    BadMagic,
+    #[error("parser format version {0} is not supported")]
+    UnsupportedVersion(u32),
+    #[error("parser block is truncated")]
+    Truncated,
+    #[error("parser block is corrupt: {0}")]
+    Corrupt(&'static str),
+}
+
+const MAGIC: &[u8; 4] = b"APAR";
+const VERSION: u32 = 1;
+
+/// Hash values for the positions that are not words.
+const ROOT_WORD: u64 = 0x726f_6f74_776f_7264;
+const NONE_WORD: u64 = 0x6e6f_6e65_776f_7264;
+
+impl Parser {
+    /// Trains on sentences whose UPOS/XPOS columns hold the tags to use as features
+    /// (predicted tags, for a parser that will see predicted tags). Sentences without a
+    /// complete, well-formed tree are skipped.
+    pub fn train(sents: &[conllu::Sentence], opts: &ParserOptions) -> Parser {
+        Self::train_with_log(sents, opts, &mut |_| {})
+    }
+
+    /// [`Parser::train`], reporting progress per epoch.
+    pub fn train_with_log(
+        sents: &[conllu::Sentence],
+        opts: &ParserOptions,
+        log: &mut dyn FnMut(&str),
+    ) -> Parser {
+        let labels = choose_labels(sents, opts.min_subtype_count);
+        let label_id: FxHashMap<&str, u16> = labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.as_str(), i as u16))
+            .collect();
+        let root_label = label_id.get("root").copied().unwrap_or(0);
+        let extra_label = label_id
+            .get("parataxis")
+            .or_else(|| label_id.get("dep"))
+            .copied()
+            .unwrap_or(root_label);
+        let classes = Classes {
+            n_labels: labels.len(),
+        };
+
+        // Per sentence: word and tag hashes (with root and sentinel), gold heads, labels.
+        let mut data = Vec::new();
+        let mut lifted = 0;
+        let mut scratch = ParseScratch::default();
+        for s in sents {
+            let n = s.words.len();
+            if n == 0 {
+                continue;
+            }
+            let mut heads = vec![0u32; n + 1];
+            let mut ok = true;
+            for (i, w) in s.words.iter().enumerate() {
+                match w.head {
+                    Some(h) if (h as usize) <= n && h as usize != i + 1 => heads[i + 1] = h,
+                    _ => ok = false,
+                }
+            }
+            if !ok || !system::is_tree(&heads) {
+                continue;
+            }
+            lifted += system::projectivize(&mut heads);
+            let mut gl = vec![0u16; n + 1];
+            for (i, w) in s.words.iter().enumerate() {
+                gl[i + 1] = label_id
+                    .get(map_label(&w.deprel, &label_id))
+                    .copied()
+                    .unwrap_or(extra_label);
+            }
+            let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+            let upos: Vec<&str> = s.words.iter().map(|w| w.upos.as_str()).collect();
+            let xpos: Vec<&str> = s.words.iter().map(|w| w.xpos.as_str()).collect();
+            scratch.prepare(&forms, |i| (upos[i], xpos[i]));
+            data.push((scratch.word.clone(), scratch.tag.clone(), heads, gl));
+        }
+        log(&format!(
+            "parser: {} sentences, {} labels, {} arcs lifted",
+            data.len(),
+            labels.len(),
+            lifted
+        ));
+
+        let none_label = labels.len() as u16;
+        let nc = classes.count();
+        let mut trainer = SparseTrainer::new(nc);
+        let mut rng = SplitMix(opts.seed);
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut st = State::default();
+        let mut feats = Vec::with_capacity(128);
+        let mut scores = vec![0f32; nc];
+        let mut costs = vec![u32::MAX; nc];
+        for epoch in 0..opts.epochs {
+            rng.shuffle(&mut order);
+            let (mut correct, mut total) = (0usize, 0usize);
+            for &si in &order {
+                let (word, tag, gh, gl) = &data[si];
+                st.init(gh.len() - 1, none_label);
+                while !st.done() {
+                    extract(&st, word, tag, &mut feats);
+                    scores.iter_mut().for_each(|x| *x = 0.0);
+                    trainer.score(&feats, &mut scores);
+                    let legal = st.legal();
+                    let mc = st.move_costs(gh);
+                    let s0 = st.s0() as usize;
+                    let b = st.b as usize;
+                    let mut best = (f32::NEG_INFINITY, 0usize);
+                    let mut min_cost = u32::MAX;
+                    for (c, cost) in costs.iter_mut().enumerate() {
+                        *cost = u32::MAX;
+                        let (m, l) = classes.decode(c);
+                        if !class_legal(&legal, m, l, s0, root_label) {
+                            continue;
+                        }
+                        let mut k = mc[m as usize];
+                        match m {
+                            Move::Left if gh[s0] as usize == b && gl[s0] != l => k += 1,
+                            Move::Right if gh[b] as usize == s0 && gl[b] != l => k += 1,
+                            _ => {}
+                        }
+                        *cost = k;
+                        min_cost = min_cost.min(k);
+                        if scores[c] > best.0 {
+                            best = (scores[c], c);
+                        }
+                    }
+                    let guess = best.1;
+                    let mut truth = (f32::NEG_INFINITY, guess);
+                    for (c, &k) in costs.iter().enumerate() {
+                        if k == min_cost && scores[c] > truth.0 {
+                            truth = (scores[c], c);
+                        }
+                    }
+                    let truth = truth.1;
+                    let guess_ok = costs[guess] == min_cost;
+                    if !guess_ok {
+                        trainer.update(&feats, truth, guess);
+                    }
+                    trainer.tick();
+                    correct += usize::from(guess_ok);
+                    total += 1;
+                    let follow = if guess_ok
+                        || (epoch >= opts.explore_from && rng.next_f64() < opts.explore_prob)
+                    {
+                        guess
+                    } else {
+                        truth
+                    };
+                    let (m, l) = classes.decode(follow);
+                    st.apply(m, l);
+                }
+            }
+            log(&format!(
+                "parser epoch {}: {:.2}% zero-cost moves, {} features",
+                epoch + 1,
+                100.0 * correct as f64 / total.max(1) as f64,
+                trainer.n_features()
+            ));
+        }
+        let weights = trainer.finish(opts.min_weight);
+        log(&format!(
+            "parser: {} features, {} weights kept",
+            weights.n_features(),
+            weights.n_weights()
+        ));
+        Parser {
+            labels,
+            root_label,
+            extra_label,
+            weights,
+        }
+    }
+
+    /// Label names, indexed by [`Arc::label`].
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+
+    /// The name of a label id (`"dep"` style fallback for ids out of range).
+    pub fn label(&self, id: u16) -> &str {
+        self.labels.get(id as usize).map_or("dep", |s| s.as_str())
+    }
+
+    /// Number of stored (feature, class) weights.
+    pub fn n_weights(&self) -> usize {
+        self.weights.n_weights()
+    }
+
+    /// Parses one sentence: head (0 = root) and label name per word. Convenience wrapper
+    /// over [`Parser::parse_into`]; `xpos` may be empty strings when only UPOS is known.
+    pub fn parse(&self, words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<(u32, &str)> {
+        let mut scratch = ParseScratch::default();
+        let mut out = Vec::new();
+        self.parse_into(words, upos, xpos, &mut scratch, &mut out);
+        out.iter().map(|a| (a.head, self.label(a.label))).collect()
+    }
+
+    /// The fast path: parses into `out` (cleared first) reusing `scratch`. `upos` and
+    /// `xpos` must be as long as `words` (missing entries count as unknown tags).
+    pub fn parse_into(
+        &self,
+        words: &[&str],
+        upos: &[&str],
+        xpos: &[&str],
+        scratch: &mut ParseScratch,
+        out: &mut Vec<Arc>,
+    ) {
+        let tag = |i: usize| {
+            (
+                upos.get(i).copied().unwrap_or(""),
+                xpos.get(i).copied().unwrap_or(""),
+            )
+        };
+        self.parse_into_with(words, tag, scratch, out)
+    }
+
+    /// [`Parser::parse_into`] with the (UPOS, XPOS) of word `i` from a function, so a
+    /// caller holding tag ids need not build string slices.
+    pub fn parse_into_with<'t>(
+        &self,
+        words: &[&str],
+        tag: impl Fn(usize) -> (&'t str, &'t str),
+        scratch: &mut ParseScratch,
+        out: &mut Vec<Arc>,
+    ) {
+        out.clear();
+        if words.is_empty() {
+            return;
+        }
+        scratch.prepare(words, tag);
+        let classes = Classes {
+            n_labels: self.labels.len(),
+        };
+        let nc = classes.count();
+        let ParseScratch {
+            state: st,
+            word,
+            tag,
+            feats,
+            scores,
+            ..
+        } = scratch;
+        scores.resize(nc, 0.0);
+        st.init(words.len(), self.labels.len() as u16);
+        while !st.done() {
+            extract(st, word, tag, feats);
+            scores.iter_mut().for_each(|x| *x = 0.0);
+            self.weights.score(feats, scores);
+            let legal = st.legal();
+            let s0 = st.s0() as usize;
+            let mut best = (f32::NEG_INFINITY, 0usize);
+            for (c, &sc) in scores.iter().enumerate() {
+                let (m, l) = classes.decode(c);
+                if sc > best.0 && class_legal(&legal, m, l, s0, self.root_label) {
+                    best = (sc, c);
+                }
+            }
+            let (m, l) = classes.decode(best.1);
+            st.apply(m, l);
+        }
+        st.finish(self.root_label, self.extra_label);
+        out.extend((1..=words.len()).map(|d| Arc {
+            head: st.head[d],
+            label: st.label[d],
+        }));
+    }
+
+    /// Serialises the parser (uncompressed; the model container compresses).
+    pub fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.extend_from_slice(&(self.labels.len() as u32).to_le_bytes());
+        for l in &self.labels {
+            out.extend_from_slice(&(l.len() as u16).to_le_bytes());
+            out.extend_from_slice(l.as_bytes());
+        }
+        out.extend_from_slice(&self.root_label.to_le_bytes());
+        out.extend_from_slice(&self.extra_label.to_le_bytes());
+        self.weights.write(out);
+    }
+
+    /// Reads what [`Parser::write`] wrote, advancing `input` past it.
+    pub fn read(input: &mut &[u8]) -> Result<Parser, ParserFormatError> {
+        use weights::{take, take_array};
+        let tr = |_| ParserFormatError::Truncated;
+        if take(input, 4).map_err(tr)? != MAGIC {
+            return Err(ParserFormatError::BadMagic);
+        }
+        let version = u32::from_le_bytes(take_array(input).map_err(tr)?);
+        if version != VERSION {
+            return Err(ParserFormatError::UnsupportedVersion(version));
+        }
+        let n = u32::from_le_bytes(take_array(input).map_err(tr)?) as usize;
+        if n == 0 || n > 126 {
+            return Err(ParserFormatError::Corrupt("label count out of range"));
+        }
+        let mut labels = Vec::with_capacity(n);
+        for _ in 0..n {
+            let len = u16::from_le_bytes(take_array(input).map_err(tr)?) as usize;
+            let bytes = take(input, len).map_err(tr)?;
+            let s = std::str::from_utf8(bytes)
+                .map_err(|_| ParserFormatError::Corrupt("label is not UTF-8"))?;
+            labels.push(s.to_string());
+        }
+        let root_label = u16::from_le_bytes(take_array(input).map_err(tr)?);
+        let extra_label = u16::from_le_bytes(take_array(input).map_err(tr)?);
+        if root_label as usize >= n || extra_label as usize >= n {
+            return Err(ParserFormatError::Corrupt("label id out of range"));
+        }
+        let weights = SparseWeights::read(input).map_err(|e| match e {
+            weights::WeightsError::Truncated => ParserFormatError::Truncated,
+            weights::WeightsError::BadClass => ParserFormatError::Corrupt("class out of range"),
+        })?;
+        if weights.n_classes() != (Classes { n_labels: n }).count() {
+            return Err(ParserFormatError::Corrupt(
+                "class count does not match labels",
+            ));
+        }
+        Ok(Parser {
+            labels,
+            root_label,
+            extra_label,
+            weights,
+        })
+    }
+}
+
+/// Whether a labelled class is allowed: the root takes only `root`, nothing else does.
+#[inline]
+fn class_legal(legal: &[bool; 4], m: Move, l: u16, s0: usize, root_label: u16) -> bool {
+    match m {
+        Move::Shift | Move::Reduce => legal[m as usize],
+        Move::Left => legal[2] && l != root_label,
+        Move::Right => legal[3] && ((s0 == 0) == (l == root_label)),
+    }
+}
+
+/// The label inventory: every base label, plus subtypes seen at least `min_count` times.
+fn choose_labels(sents: &[conllu::Sentence], min_count: usize) -> Vec<String> {
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+    for s in sents {
+        for w in &s.words {
+            if !w.deprel.is_empty() {
+                *counts.entry(w.deprel.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let mut labels: Vec<String> = counts
+        .iter()
+        .map(|(&l, &c)| {
+            let base = l.split(':').next().unwrap_or(l);
+            if c >= min_count {
+                l.to_string()
+            } else {
+                base.to_string()
+            }
+        })
+        .chain(["root".to_string(), "dep".to_string()])
+        .collect();
+    labels.sort();
+    labels.dedup();
+    labels.truncate(126);
+    labels
+}
+
+/// The training label for a gold relation: itself if kept, else its base.
+fn map_label<'a>(deprel: &'a str, kept: &FxHashMap<&str, u16>) -> &'a str {
+    if kept.contains_key(deprel) {
+        deprel
+    } else {
+        deprel.split(':').next().unwrap_or(deprel)
+    }
+}
+
+impl ParseScratch {
+    /// Hashes words (lowercased) and tags once per sentence; index 0 is the root, index
+    /// `len` the "none" sentinel.
+    fn prepare<'t>(&mut self, words: &[&str], tag: impl Fn(usize) -> (&'t str, &'t str)) {
+        self.word.clear();
+        self.tag.clear();
+        self.word.push(ROOT_WORD);
+        self.tag.push(ROOT_WORD);
+        for (i, w) in words.iter().enumerate() {
+            let wh = if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                self.lower.clear();
+                self.lower.extend(w.chars().flat_map(char::to_lowercase));
+                hash_bytes(self.lower.as_bytes())
+            } else {
+                hash_bytes(w.as_bytes())
+            };
+            self.word.push(wh);
+            let (u, x) = tag(i);
+            let t = if x.is_empty() || x == "_" { u } else { x };
+            self.tag.push(mix(0x7a6, hash_bytes(t.as_bytes())));
+        }
+        self.word.push(NONE_WORD);
+        self.tag.push(NONE_WORD);
+    }
+}
+
+#[inline]
+fn h2(t: u64, a: u64) -> u64 {
+    mix(t, a)
+}
+#[inline]
+fn h3(t: u64, a: u64, b: u64) -> u64 {
+    mix(mix(t, a), b)
+}
+#[inline]
+fn h4(t: u64, a: u64, b: u64, c: u64) -> u64 {
+    mix(mix(mix(t, a), b), c)
+}
+
+/// Distance buckets: 1, 2, 3, 4, 5-6, 7-9, 10+.
+#[inline]
+fn dist_bucket(d: usize) -> u64 {
+    match d {
+        0..=4 => d as u64,
+        5..=6 => 5,
+        7..=9 => 6,
+        _ => 7,
+    }
+}
+
+/// The Zhang & Nivre (2011) feature set (plus s1 and a bias), into `f`.
+fn extract(st: &State, w: &[u64], p: &[u64], f: &mut Vec<u64>) {
+    f.clear();
+    let len = st.len;
+    let ix = |x: u32| if x == NONE { len } else { x as usize };
+    let s0 = st.s0() as usize;
+    let b = st.b as usize;
+    let n0 = if b < len { b } else { len };
+    let n1 = if b + 1 < len { b + 1 } else { len };
+    let n2 = if b + 2 < len { b + 2 } else { len };
+    let s1 = if st.stack.len() >= 2 {
+        st.stack[st.stack.len() - 2] as usize
+    } else {
+        len
+    };
+    let s0h = ix(st.head[s0]);
+    let s0h2 = ix(st.head[s0h]);
+    let (s0l, s0l2, s0r, s0r2) = (ix(st.l1[s0]), ix(st.l2[s0]), ix(st.r1[s0]), ix(st.r2[s0]));
+    let (n0l, n0l2) = (ix(st.l1[n0]), ix(st.l2[n0]));
+    let lab = |x: usize| st.label[x] as u64;
+    let d = if n0 < len { dist_bucket(n0 - s0) } else { 0 };
+    let (s0w, s0p, n0w, n0p) = (w[s0], p[s0], w[n0], p[n0]);
+    let (n1w, n1p, n2w, n2p) = (w[n1], p[n1], w[n2], p[n2]);
+    let s0wp = mix(s0w, s0p);
+    let n0wp = mix(n0w, n0p);
+    let (vl0, vr0, vln) = (st.vl[s0] as u64, st.vr[s0] as u64, st.vl[n0] as u64);
+    f.extend_from_slice(&[
+        h2(1, s0w),
+        h2(2, s0p),
+        h2(3, s0wp),
+        h2(4, n0w),
+        h2(5, n0p),
+        h2(6, n0wp),
+        h2(7, n1w),
+        h2(8, n1p),
+        h2(9, mix(n1w, n1p)),
+        h2(10, n2w),
+        h2(11, n2p),
+        h2(12, mix(n2w, n2p)),
+        h3(13, s0wp, n0wp),
+        h3(14, s0wp, n0w),
+        h3(15, s0w, n0wp),
+        h3(16, s0wp, n0p),
+        h3(17, s0p, n0wp),
+        h3(18, s0w, n0w),
+        h3(19, s0p, n0p),
+        h3(20, n0p, n1p),
+        h4(21, n0p, n1p, n2p),
+        h4(22, s0p, n0p, n1p),
+        h4(23, p[s0h], s0p, n0p),
+        h4(24, s0p, p[s0l], n0p),
+        h4(25, s0p, p[s0r], n0p),
+        h4(26, s0p, n0p, p[n0l]),
+        h3(27, s0w, d),
+        h3(28, s0p, d),
+        h3(29, n0w, d),
+        h3(30, n0p, d),
+        h4(31, s0w, n0w, d),
+        h4(32, s0p, n0p, d),
+        h3(33, s0w, vr0),
+        h3(34, s0p, vr0),
+        h3(35, s0w, vl0),
+        h3(36, s0p, vl0),
+        h3(37, n0w, vln),
+        h3(38, n0p, vln),
+        h2(39, w[s0h]),
+        h2(40, p[s0h]),
+        h2(41, lab(s0)),
+        h2(42, w[s0l]),
+        h2(43, p[s0l]),
+        h2(44, lab(s0l)),
+        h2(45, w[s0r]),
+        h2(46, p[s0r]),
+        h2(47, lab(s0r)),
+        h2(48, w[n0l]),
+        h2(49, p[n0l]),
+        h2(50, lab(n0l)),
+        h2(51, w[s0h2]),
+        h2(52, p[s0h2]),
+        h2(53, lab(s0h)),
+        h2(54, w[s0l2]),
+        h2(55, p[s0l2]),
+        h2(56, lab(s0l2)),
+        h2(57, w[s0r2]),
+        h2(58, p[s0r2]),
+        h2(59, lab(s0r2)),
+        h2(60, w[n0l2]),
+        h2(61, p[n0l2]),
+        h2(62, lab(n0l2)),
+        h4(63, s0p, p[s0l], p[s0l2]),
+        h4(64, s0p, p[s0r], p[s0r2]),
+        h4(65, s0p, p[s0h], p[s0h2]),
+        h4(66, n0p, p[n0l], p[n0l2]),
+        h3(67, s0w, st.rs[s0]),
+        h3(68, s0p, st.rs[s0]),
+        h3(69, s0w, st.ls[s0]),
+        h3(70, s0p, st.ls[s0]),
+        h3(71, n0w, st.ls[n0]),
+        h3(72, n0p, st.ls[n0]),
+        h2(73, 0),
+        h2(74, p[s1]),
+        h4(75, p[s1], s0p, n0p),
+        h3(76, w[s1], s0w),
+    ]);
+}
+
+/// SplitMix64: a tiny seeded generator, so training is reproducible without a crate.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn next_f64(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}

@@ -1,0 +1,389 @@
+//! Sparse perceptron weights for the parser. The shared [`crate::perceptron::Trainer`]
+//! keeps rows dense over classes, which with ~90 labelled transitions and a few million
+//! features would need gigabytes while training; here each row holds only the classes it
+//! was ever updated for (usually a handful), so training memory stays proportional to the
+//! number of distinct updates and scoring costs the same as at inference.
+
+use rustc_hash::FxHashMap;
+
+#[derive(Clone, Copy)]
+struct Entry {
+    class: u16,
+    w: f32,
+    /// Daumé's running sum for averaging: avg = w - acc / c.
+    acc: f64,
+}
+
+/// Averaged perceptron being trained, sparse rows.
+pub(crate) struct SparseTrainer {
+    n_classes: usize,
+    index: FxHashMap<u64, u32>,
+    rows: Vec<Vec<Entry>>,
+    c: f64,
+}
+
+impl SparseTrainer {
+    pub(crate) fn new(n_classes: usize) -> Self {
+        SparseTrainer {
+            n_classes,
+            index: FxHashMap::default(),
+            rows: Vec::new(),
+            c: 1.0,
+        }
+    }
+
+    pub(crate) fn n_features(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub(crate) fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        for f in feats {
+            if let Some(&r) = self.index.get(f) {
+                for e in &self.rows[r as usize] {
+                    scores[e.class as usize] += e.w;
+                }
+            }
+        }
+    }
+
+    /// Promotes `truth` and demotes `guess` on every feature.
+    pub(crate) fn update(&mut self, feats: &[u64], truth: usize, guess: usize) {
+        if truth == guess {
+            return;
+        }
+        let c = self.c;
+        for &f in feats {
+            let next = self.rows.len() as u32;
+            let r = *self.index.entry(f).or_insert(next);
+            if r == next {
+                self.rows.push(Vec::with_capacity(2));
+            }
+            let row = &mut self.rows[r as usize];
+            for (class, delta) in [(truth, 1.0f32), (guess, -1.0f32)] {
+                let class = class as u16;
+                match row.iter_mut().find(|e| e.class == class) {
+                    Some(e) => {
+                        e.w += delta;
+                        e.acc += c * delta as f64;
+                    }
+                    None => row.push(Entry {
+                        class,
+                        w: delta,
+                        acc: c * delta as f64,
+                    }),
+                }
+            }
+        }
+    }
+
+    pub(crate) fn tick(&mut self) {
+        self.c += 1.0;
+    }
+
+    /// The averaged weights, dropping entries with magnitude below `min_abs`.
+    pub(crate) fn finish(&self, min_abs: f32) -> SparseWeights {
+        let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
+        keys.sort_unstable();
+        // First the surviving rows, so the table is sized exactly as a reader sizes it.
+        let mut kept: Vec<(u64, usize, usize)> = Vec::new();
+        let mut flat: Vec<(u8, f32)> = Vec::new();
+        for (key, r) in keys {
+            let start = flat.len();
+            for e in &self.rows[r as usize] {
+                let avg = (e.w as f64 - e.acc / self.c) as f32;
+                if avg != 0.0 && avg.abs() >= min_abs {
+                    flat.push((e.class as u8, avg));
+                }
+            }
+            flat[start..].sort_unstable_by_key(|e| e.0);
+            if flat.len() > start {
+                kept.push((key, start, flat.len()));
+            }
+        }
+        let mut w = SparseWeights::with_rows(self.n_classes, kept.len());
+        for (key, s, e) in kept {
+            w.push(key, &flat[s..e]);
+        }
+        w
+    }
+}
+
+/// Weights for prediction, laid out for cache misses rather than generality: an
+/// open-addressing table of 8-byte slots (32 check bits of the key + the row's start and
+/// length packed in a `u32`) pointing into one interleaved array of (class, value) pairs, so
+/// a feature costs two memory reads, both prefetched for all features of a transition
+/// before any is used. Parsing is memory-bound, so this is where the speed comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct SparseWeights {
+    n_classes: usize,
+    /// (key, packed) per row in insertion (= key) order, for writing the weights out.
+    rows: Vec<(u64, u32)>,
+    mask: usize,
+    slots: Vec<Slot>,
+    entries: Vec<Entry8>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+struct Slot {
+    check: u32,
+    /// (start << 8) | len; 0 marks an empty slot (rows are never empty).
+    packed: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Entry8 {
+    class: u32,
+    value: f32,
+}
+
+/// Rows beyond 2^24 weights cannot be addressed by a slot and are dropped.
+const MAX_ENTRIES: usize = 1 << 24;
+
+/// Weights that do not read back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum WeightsError {
+    Truncated,
+    BadClass,
+}
+
+#[inline(always)]
+fn prefetch<T>(p: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: prefetching is a hint that never faults; `p` is a valid reference anyway.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+            (p as *const T).cast::<i8>(),
+        );
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
+impl SparseWeights {
+    fn with_rows(n_classes: usize, n_rows: usize) -> Self {
+        let cap = (n_rows * 4 / 3 + 1).next_power_of_two().max(16);
+        SparseWeights {
+            n_classes,
+            rows: Vec::with_capacity(n_rows),
+            mask: cap - 1,
+            slots: vec![Slot::default(); cap],
+            entries: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, key: u64, entries: &[(u8, f32)]) {
+        if entries.is_empty() || self.entries.len() + entries.len() > MAX_ENTRIES {
+            return;
+        }
+        let start = self.entries.len() as u32;
+        self.entries.extend(entries.iter().map(|&(c, v)| Entry8 {
+            class: c as u32,
+            value: v,
+        }));
+        let check = (key >> 32) as u32;
+        let mut i = key as usize & self.mask;
+        while self.slots[i].packed != 0 {
+            if self.slots[i].check == check {
+                // Same 52-bit key twice: keep the first row (hash collision, harmless).
+                self.entries.truncate(start as usize);
+                return;
+            }
+            i = (i + 1) & self.mask;
+        }
+        let packed = (start << 8) | entries.len() as u32;
+        self.slots[i] = Slot { check, packed };
+        self.rows.push((key, packed));
+    }
+
+    #[inline(always)]
+    fn find(&self, key: u64) -> u32 {
+        let check = (key >> 32) as u32;
+        let mut i = key as usize & self.mask;
+        loop {
+            let s = self.slots[i];
+            if s.packed == 0 || s.check == check {
+                return s.packed;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    pub(crate) fn n_features(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub(crate) fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+
+    pub(crate) fn n_weights(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Adds the weights of `feats` into `scores` (length `n_classes`).
+    #[inline]
+    pub(crate) fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        const CHUNK: usize = 128;
+        for feats in feats.chunks(CHUNK) {
+            for &f in feats {
+                prefetch(&self.slots[f as usize & self.mask]);
+            }
+            let mut found = [0u32; CHUNK];
+            for (slot, &f) in found.iter_mut().zip(feats) {
+                let p = self.find(f);
+                if p != 0 {
+                    prefetch(&self.entries[(p >> 8) as usize]);
+                }
+                *slot = p;
+            }
+            for &p in &found[..feats.len()] {
+                if p == 0 {
+                    continue;
+                }
+                let (s, n) = ((p >> 8) as usize, (p & 0xff) as usize);
+                for e in &self.entries[s..s + n] {
+                    // Classes were checked against `n_classes` when built or read.
+                    if let Some(x) = scores.get_mut(e.class as usize) {
+                        *x += e.value;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Column layout (keys, run lengths, classes, values) so that a general-purpose
+    /// compressor finds the redundancy: sorted keys are delta-coded as varints.
+    pub(crate) fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&(self.n_classes as u32).to_le_bytes());
+        out.extend_from_slice(&(self.rows.len() as u64).to_le_bytes());
+        let mut prev = 0u64;
+        for &(k, _) in &self.rows {
+            write_varint(out, k.wrapping_sub(prev));
+            prev = k;
+        }
+        let run = |p: u32| {
+            let s = (p >> 8) as usize;
+            s..s + (p & 0xff) as usize
+        };
+        for &(_, p) in &self.rows {
+            out.push((p & 0xff) as u8);
+        }
+        for &(_, p) in &self.rows {
+            out.extend(self.entries[run(p)].iter().map(|e| e.class as u8));
+        }
+        for &(_, p) in &self.rows {
+            for e in &self.entries[run(p)] {
+                out.extend_from_slice(&e.value.to_le_bytes());
+            }
+        }
+    }
+
+    pub(crate) fn read(input: &mut &[u8]) -> Result<Self, WeightsError> {
+        let n_classes = u32::from_le_bytes(take_array(input)?) as usize;
+        let n = u64::from_le_bytes(take_array(input)?) as usize;
+        // Every feature needs at least 1 key byte + 1 length byte + 1 class + 4 value bytes.
+        if n > input.len() / 7 || n_classes > 256 {
+            return Err(WeightsError::Truncated);
+        }
+        let mut keys = Vec::with_capacity(n);
+        let mut prev = 0u64;
+        for _ in 0..n {
+            prev = prev.wrapping_add(read_varint(input)?);
+            keys.push(prev);
+        }
+        let lens = take(input, n)?;
+        let total: usize = lens.iter().map(|&l| l as usize).sum();
+        let classes = take(input, total)?;
+        if classes.iter().any(|&c| c as usize >= n_classes) {
+            return Err(WeightsError::BadClass);
+        }
+        let raw = take(input, total * 4)?;
+        let mut w = SparseWeights::with_rows(n_classes, n);
+        let mut buf = Vec::with_capacity(256);
+        let (mut at, mut values) = (0usize, raw.chunks_exact(4));
+        for (&k, &l) in keys.iter().zip(lens) {
+            buf.clear();
+            for &c in &classes[at..at + l as usize] {
+                let v = values.next().ok_or(WeightsError::Truncated)?;
+                buf.push((c, f32::from_le_bytes([v[0], v[1], v[2], v[3]])));
+            }
+            at += l as usize;
+            w.push(k, &buf);
+        }
+        Ok(w)
+    }
+}
+
+pub(crate) fn write_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+pub(crate) fn read_varint(input: &mut &[u8]) -> Result<u64, WeightsError> {
+    let mut v = 0u64;
+    for shift in (0..70).step_by(7) {
+        let b = *take(input, 1)?.first().ok_or(WeightsError::Truncated)?;
+        if shift == 63 && b > 1 {
+            return Err(WeightsError::Truncated);
+        }
+        v |= ((b & 0x7f) as u64) << shift;
+        if b < 0x80 {
+            return Ok(v);
+        }
+    }
+    Err(WeightsError::Truncated)
+}
+
+pub(crate) fn take<'a>(input: &mut &'a [u8], n: usize) -> Result<&'a [u8], WeightsError> {
+    if input.len() < n {
+        return Err(WeightsError::Truncated);
+    }
+    let (head, rest) = input.split_at(n);
+    *input = rest;
+    Ok(head)
+}
+
+pub(crate) fn take_array<const N: usize>(input: &mut &[u8]) -> Result<[u8; N], WeightsError> {
+    let mut a = [0u8; N];
+    a.copy_from_slice(take(input, N)?);
+    Ok(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_round_trips_and_rejects_truncation() {
+        let mut t = SparseTrainer::new(3);
+        for _ in 0..3 {
+            t.update(&[1, 2], 0, 2);
+            t.tick();
+            t.update(&[3, 2], 1, 0);
+            t.tick();
+        }
+        let w = t.finish(0.0);
+        let mut s = [0.0f32; 3];
+        w.score(&[1], &mut s);
+        assert!(s[0] > s[2]);
+        let mut bytes = Vec::new();
+        w.write(&mut bytes);
+        let back = SparseWeights::read(&mut bytes.as_slice()).unwrap();
+        assert_eq!(back, w);
+        for cut in 0..bytes.len() {
+            assert!(SparseWeights::read(&mut &bytes[..cut]).is_err());
+        }
+    }
+
+    #[test]
+    fn varints_round_trip() {
+        for v in [0u64, 1, 127, 128, 300, u64::MAX, 1 << 63] {
+            let mut out = Vec::new();
+            write_varint(&mut out, v);
+            assert_eq!(read_varint(&mut out.as_slice()), Ok(v));
+        }
+    }
+}
