@@ -816,6 +816,19 @@ mod tests {
         ));
     }
 
+    proptest::proptest! {
+        /// Any input, however odd, gets one tag and one lemma per word and no panic.
+        #[test]
+        fn arbitrary_words_are_tagged(words in proptest::collection::vec(".{0,30}", 0..12)) {
+            let t = Tagger::train(&toy(), &small_opts());
+            let refs: Vec<&str> = words.iter().map(|w| w.as_str()).collect();
+            let out = t.tag(&refs);
+            proptest::prop_assert_eq!(out.len(), words.len());
+            proptest::prop_assert_eq!(out.xpos.len(), words.len());
+            proptest::prop_assert_eq!(out.lemmas().count(), words.len());
+        }
+    }
+
     #[test]
     fn reused_buffers_give_the_same_answer() {
         let t = Tagger::train(&toy(), &small_opts());
