@@ -1,0 +1,1 @@
+//! Actor and agent dictionaries: our text format, compiled at load into automata.

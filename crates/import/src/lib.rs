@@ -1,0 +1,1 @@
+//! Importers for TABARI and PETRARCH dictionaries, into aras's own dictionary format.
