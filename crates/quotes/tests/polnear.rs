@@ -1,0 +1,96 @@
+//! PolNeAR (dev split) and the seed article, when `../shared` is present.
+
+use std::path::PathBuf;
+
+fn shared() -> Option<PathBuf> {
+    let p = std::env::var_os("ARAS_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")));
+    if p.is_dir() {
+        Some(p)
+    } else {
+        eprintln!("skipping: ../shared not found");
+        None
+    }
+}
+
+#[test]
+fn polnear_dev() {
+    let Some(shared) = shared() else { return };
+    let dir = shared.join("data/corpora/quotes_polnear");
+    if !dir.is_dir() {
+        eprintln!("skipping: {} not found", dir.display());
+        return;
+    }
+    let sc = aras_quotes::eval::polnear(&dir).expect("polnear");
+    eprintln!(
+        "PolNeAR dev: {} articles, {} gold direct quotes, recall {:.3}, precision {:.3} ({} predicted), precision with speaker {:.3} ({}), speaker accuracy {:.3} ({}/{})",
+        sc.articles,
+        sc.gold_quotes,
+        sc.recall(),
+        sc.precision(),
+        sc.predicted,
+        sc.precision_with_speaker(),
+        sc.predicted_with_speaker,
+        sc.speaker_accuracy(),
+        sc.speaker_correct,
+        sc.speaker_scored
+    );
+    if std::env::var_os("ARAS_QUOTES_ERRORS").is_some() {
+        for (ours, gold, q) in &sc.speaker_errors {
+            eprintln!("  ours {ours:?} gold {gold:?} :: {q}");
+        }
+    }
+    assert!(sc.articles >= 50);
+    assert!(sc.recall() >= RECALL_FLOOR, "recall {}", sc.recall());
+    assert!(
+        sc.precision() >= PRECISION_FLOOR,
+        "precision {}",
+        sc.precision()
+    );
+    assert!(
+        sc.speaker_accuracy() >= SPEAKER_FLOOR,
+        "speaker accuracy {}",
+        sc.speaker_accuracy()
+    );
+}
+
+const RECALL_FLOOR: f64 = 0.95;
+const PRECISION_FLOOR: f64 = 0.88;
+const SPEAKER_FLOOR: f64 = 0.70;
+
+#[test]
+fn seed_article() {
+    let Some(shared) = shared() else { return };
+    let Ok(raw) = std::fs::read_to_string(shared.join("corpus/seed/article.txt")) else {
+        eprintln!("skipping: seed article not found");
+        return;
+    };
+    // The body after the front matter.
+    let body = match raw
+        .strip_prefix("---\n")
+        .and_then(|r| r.split_once("\n---\n"))
+    {
+        Some((_, body)) => body,
+        None => raw.as_str(),
+    };
+    let sentences = aras_text::segment(body);
+    let quotes = aras_quotes::extract(body, &sentences, None);
+    for q in &quotes {
+        let line = body[..q.start].matches('\n').count() + 1;
+        let sp = q.speaker.as_ref().map_or("-".to_string(), |s| {
+            format!(
+                "{} [{:?}: {:?}]",
+                s.name,
+                s.resolved_by,
+                &body[s.start..s.end]
+            )
+        });
+        eprintln!(
+            "line {line:>2} partial={:<5} {:<60} <- {sp}",
+            q.partial,
+            format!("{:?}", q.text.chars().take(58).collect::<String>())
+        );
+    }
+    assert!(!quotes.is_empty());
+}
