@@ -36,7 +36,7 @@ pub struct PolnearScores {
     /// Found gold quotes that have a gold source.
     pub speaker_scored: usize,
     pub speaker_correct: usize,
-    /// Examples of wrong speakers: (our name, gold source), for reading.
+    /// Examples of wrong speakers: (our name, gold source, context), for reading.
     pub speaker_errors: Vec<(String, String, String)>,
 }
 
@@ -281,13 +281,21 @@ fn score_article(text: &str, ann: &str, sc: &mut PolnearScores) {
         });
         if ok {
             sc.speaker_correct += 1;
-        } else if sc.speaker_errors.len() < 400 {
+        } else if sc.speaker_errors.len() < 2000 {
             let ours = q
                 .speaker
                 .as_ref()
                 .map_or("(none)".to_string(), |s| s.name.clone());
+            let mut a = q.start.saturating_sub(150);
+            while !text.is_char_boundary(a) {
+                a -= 1;
+            }
+            let mut b = (q.end + 100).min(text.len());
+            while !text.is_char_boundary(b) {
+                b += 1;
+            }
             sc.speaker_errors
-                .push((ours, gold, q.text.chars().take(60).collect()));
+                .push((ours, gold, text[a..b].replace('\n', " / ")));
         }
     }
 }

@@ -110,6 +110,18 @@ const REPORT: &[&str] = &[
     "dismiss",
     "slam",
     "decry",
+    "mock",
+    "ridicule",
+    "tout",
+    "question",
+    "challenge",
+    "thank",
+    "ponder",
+    "cite",
+    "attack",
+    "chide",
+    "scold",
+    "sing",
 ];
 
 /// Lemmas that are also common nouns (`the report`, `her claims`, `a tweet`): only
@@ -118,8 +130,7 @@ const NOUNISH: &[&str] = &[
     "state", "report", "charge", "claim", "comment", "note", "promise", "pledge", "demand",
     "counter", "mention", "reply", "remark", "tweet", "stress", "joke", "vow", "quip", "call",
     "label", "term", "brand", "praise", "blame", "voice", "welcome", "reason", "muse", "shout",
-    "whisper", "continue", "wonder", "dub", "slam", "deny", "denie", "agree", "respond",
-    "conclude", "reject", "dismiss",
+    "whisper", "dub", "slam", "deny", "denie", "agree", "respond", "conclude", "reject", "dismiss",
 ];
 
 const IRREGULAR: &[(&str, &str)] = &[
@@ -143,6 +154,8 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("slamming", "slam"),
     ("labelled", "label"),
     ("labelling", "label"),
+    ("sang", "sing"),
+    ("sings", "sing"),
 ];
 
 /// The lemma of a regular inflected form, if it is one of `list`.

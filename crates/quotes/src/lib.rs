@@ -255,7 +255,7 @@ impl<'a, 's> Doc<'a, 's> {
     fn np_token(&self, i: usize) -> bool {
         let w = self.w(i);
         let l = w.to_lowercase();
-        if self.is_possessive(i) || w == "-" || w == "." {
+        if self.is_possessive(i) {
             return true;
         }
         if !self.is_word(i) {
@@ -340,11 +340,11 @@ impl<'a, 's> Doc<'a, 's> {
             return false;
         }
         let last = self.lw(e - 1);
-        if (s..e).any(|k| self.is_cap(k)) {
-            return !(s..e).all(|k| !self.is_word(k) || lexicon::is_function_word(&self.lw(k)));
-        }
         if e - s == 1 && lexicon::is_pronoun(&last).is_some() {
             return true;
+        }
+        if (s..e).any(|k| self.is_cap(k)) {
+            return !(s..e).all(|k| !self.is_word(k) || lexicon::is_function_word(&self.lw(k)));
         }
         let head = last.trim_end_matches('s');
         lexicon::is_person_head(&last)
@@ -383,7 +383,7 @@ impl<'a, 's> Doc<'a, 's> {
                     break;
                 }
                 lower_after_det += 1;
-                if lower_after_det > 3 || l.ends_with("ed") {
+                if lower_after_det > 3 || l.ends_with("ed") && !(e + 1 < hi && self.is_cap(e + 1)) {
                     break;
                 }
             }
@@ -401,6 +401,14 @@ impl<'a, 's> Doc<'a, 's> {
         let mut i = lo;
         while i < hi && !self.outside(i) {
             i += 1;
+        }
+        // A dateline: `WASHINGTON (AP) — …`.
+        if i < hi && self.w(i).len() >= 3 && self.w(i).chars().all(|c| !c.is_lowercase()) {
+            if let Some(d) =
+                (i..hi.min(i + 8)).find(|&k| matches!(self.w(k), "—" | "--" | "-" | "–"))
+            {
+                i = d + 1;
+            }
         }
         // `In 2012, X …`, `The next day, X …`: skip to after the comma.
         let first = if i < hi { self.lw(i) } else { return None };
@@ -483,12 +491,29 @@ impl<'a, 's> Doc<'a, 's> {
             return Some(s);
         }
         let l = self.lw(v);
+        let (sa, _) = self.sents[self.toks[v].sent];
         if lexicon::is_ing(&l) {
-            let (sa, _) = self.sents[self.toks[v].sent];
-            return self.first_np(sa.max(lo.min(sa)), v);
+            // `…, X said, adding that …`: the subject of the finite verb before.
+            let finite = (sa..v).rev().take(12).find(|&k| {
+                self.outside(k) && self.cue(k).is_some() && !lexicon::is_ing(&self.lw(k))
+            });
+            if let Some(f) = finite {
+                if let Some(np) = self.subject_of(f, sa, v) {
+                    return Some(np);
+                }
+            }
+            return self.first_np(sa, v);
         }
         if let Some(np) = self.np_back(lo, v) {
             return Some(np);
+        }
+        // `X did this and said …`: the subject of the sentence.
+        let mut p = v;
+        while p > sa && lexicon::is_skippable(&self.lw(p - 1)) {
+            p -= 1;
+        }
+        if p > sa && matches!(self.lw(p - 1).as_str(), "and" | "but") {
+            return self.first_np(sa, p - 1);
         }
         // `…, said X` with nothing usable before the verb.
         if v == lo || !self.is_word(v - 1) {
@@ -564,9 +589,21 @@ impl<'a, 's> Doc<'a, 's> {
     }
 
     /// The speaker mention next to quote `q`, if any.
-    fn attribute(&self, q: usize, partial: bool) -> Option<Mention> {
+    fn attribute(&self, q: usize) -> Option<Mention> {
         let short = self.word_count(q) <= 3;
-        let ok = |c: Cue| c == Cue::Speech || (!short && partial);
+        let verb = |(a, b): (usize, usize)| Mention {
+            a,
+            b,
+            via: ResolvedBy::Verb,
+        };
+        // Verbs of saying always count; verbs of reporting (`called it “a farce”`) need,
+        // for a short quote, a subject right before them (not `a drone called “X”`).
+        let subject = |v: usize, lo: usize, hi: usize| match self.cue(v)? {
+            Cue::Speech => self.subject_of(v, lo, hi),
+            Cue::Report if !short => self.subject_of(v, lo, hi),
+            Cue::Report if lexicon::is_ing(&self.lw(v)) => None,
+            Cue::Report => self.np_back(lo, v),
+        };
         // After: `“…,” X said` / `“…,” said X` / `“…,” according to X`.
         let (a, hi, new_sentence) = self.after(q);
         let mut i = a;
@@ -577,9 +614,13 @@ impl<'a, 's> Doc<'a, 's> {
             if let Some(m) = self.according(i, hi.min(i + 3)) {
                 return Some(m);
             }
+            let mut seen_cue = false;
             for v in i..hi.min(i + 9) {
-                let Some(c) = self.cue(v) else { continue };
-                if !ok(c) || lexicon::is_ing(&self.lw(v)) {
+                if self.cue(v).is_none() {
+                    continue;
+                }
+                seen_cue = true;
+                if lexicon::is_ing(&self.lw(v)) {
                     break;
                 }
                 let np = if v == i {
@@ -593,55 +634,58 @@ impl<'a, 's> Doc<'a, 's> {
                     if new_sentence && !self.bare_tail(v.max(e), hi) {
                         break;
                     }
-                    return Some(Mention {
-                        a: s,
-                        b: e,
-                        via: ResolvedBy::Verb,
-                    });
+                    return Some(verb((s, e)));
                 }
                 break;
+            }
+            // `“…,” Jane Roe, director of the institute, said.`
+            if !seen_cue {
+                if let Some((s, e)) = self.np_fwd(i, hi) {
+                    if e < hi && self.w(e) == "," {
+                        let close = (e + 1..hi.min(e + 30)).find(|&k| {
+                            let mut n = k + 1;
+                            while n < hi && lexicon::is_skippable(&self.lw(n)) {
+                                n += 1;
+                            }
+                            self.w(k) == "," && n < hi && self.cue(n) == Some(Cue::Speech)
+                        });
+                        if close.is_some() {
+                            return Some(verb((s, e)));
+                        }
+                    }
+                }
             }
         }
         // Before: `X said: “…”`, `According to X, “…”`, `X told Y that “…”`.
         let (lo, o) = self.before(q);
-        let last_cue = (lo..o).rev().find(|&k| self.cue(k).is_some_and(ok));
         let acc = self.according(lo, o);
-        match (last_cue, acc) {
-            (Some(v), Some(m)) if m.a > v => return Some(m),
-            (None, Some(m)) => return Some(m),
-            _ => {}
-        }
-        if let Some(v) = last_cue {
-            if let Some((s, e)) = self.subject_of(v, lo, o) {
-                return Some(Mention {
-                    a: s,
-                    b: e,
-                    via: ResolvedBy::Verb,
-                });
+        for v in (lo..o).rev().filter(|&k| self.cue(k).is_some()).take(2) {
+            if acc.is_some_and(|m| m.a > v) {
+                break;
+            }
+            if let Some(np) = subject(v, lo, o) {
+                return Some(verb(np));
             }
         }
-        // A partial quote: any cue of its sentence, nearest first.
-        if partial {
-            let (so, sc) = (
-                self.toks[o.min(self.toks.len() - 1)].sent,
-                self.toks[self.tok_at(self.quotes[q].end).unwrap_or(o)].sent,
-            );
-            let (sa, sb) = (self.sents[so].0, self.sents[sc.max(so)].1);
-            if let Some(m) = self.according(sa, sb) {
-                return Some(m);
-            }
-            let mut cues: Vec<usize> = (sa..sb)
-                .filter(|&k| self.outside(k) && self.cue(k).is_some_and(ok))
-                .collect();
-            cues.sort_by_key(|&k| k.abs_diff(o));
-            for v in cues {
-                if let Some((s, e)) = self.subject_of(v, sa, sb) {
-                    return Some(Mention {
-                        a: s,
-                        b: e,
-                        via: ResolvedBy::Verb,
-                    });
-                }
+        if let Some(m) = acc {
+            return Some(m);
+        }
+        // Any cue of the quote's sentence(s), nearest first.
+        let last = self.toks.len().checked_sub(1)?;
+        let so = self.toks[o.min(last)].sent;
+        let sc = self.toks[self.tok_at(self.quotes[q].end - 1).unwrap_or(o).min(last)].sent;
+        let (sa, sb) = (self.sents[so].0, self.sents[sc.max(so)].1);
+        if let Some(m) = self.according(sa, sb) {
+            return Some(m);
+        }
+        let para = self.quotes[q].para;
+        let mut cues: Vec<usize> = (sa..sb)
+            .filter(|&k| self.outside(k) && self.toks[k].para == para && self.cue(k).is_some())
+            .collect();
+        cues.sort_by_key(|&k| k.abs_diff(o));
+        for v in cues {
+            if let Some(np) = subject(v, sa, sb) {
+                return Some(verb(np));
             }
         }
         None
@@ -908,7 +952,7 @@ impl<'a, 's> Doc<'a, 's> {
     fn run(&self) -> Vec<Quote> {
         let nq = self.quotes.len();
         let partial: Vec<bool> = (0..nq).map(|q| self.is_partial(q)).collect();
-        let raw: Vec<Option<Mention>> = (0..nq).map(|q| self.attribute(q, partial[q])).collect();
+        let raw: Vec<Option<Mention>> = (0..nq).map(|q| self.attribute(q)).collect();
 
         // Discourse mentions: quote speakers, subjects of cue verbs outside quotes,
         // and sentence subjects.
@@ -994,10 +1038,26 @@ impl<'a, 's> Doc<'a, 's> {
 
         // Quotes with no attribution of their own.
         for q in 0..nq {
-            if speakers[q].is_some() || (partial[q] && !self.quotes[q].continued) {
+            if speakers[q].is_some() {
                 continue;
             }
             let rq = &self.quotes[q];
+            if partial[q] && !rq.continued {
+                // A partial quote of some length with no verb of its own: the speaker
+                // of its paragraph so far (`X said … . Doing so “was a mistake.”`).
+                if self.word_count(q) > 3 {
+                    let prev = para_speakers
+                        .iter()
+                        .rev()
+                        .find(|(p, pos, _)| *p == rq.para && *pos < rq.open)
+                        .map(|(_, _, s)| s.clone());
+                    if let Some(mut sp) = prev {
+                        sp.resolved_by = ResolvedBy::Paragraph;
+                        speakers[q] = Some(sp);
+                    }
+                }
+                continue;
+            }
             // The quote before it in the paragraph.
             let prev = (0..q)
                 .rev()

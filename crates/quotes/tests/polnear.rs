@@ -22,7 +22,23 @@ fn polnear_dev() {
         eprintln!("skipping: {} not found", dir.display());
         return;
     }
-    let sc = aras_quotes::eval::polnear(&dir).expect("polnear");
+    // ARAS_QUOTES_SPLIT=train scores another compartment (for development; floors below are for dev).
+    let split = std::env::var("ARAS_QUOTES_SPLIT").unwrap_or_else(|_| "dev".into());
+    let sc = aras_quotes::eval::polnear_split(&dir, &split).expect("polnear");
+    if split != "dev" {
+        eprintln!(
+            "{split}: recall {:.3} precision {:.3} speaker {:.3} ({}/{})",
+            sc.recall(),
+            sc.precision(),
+            sc.speaker_accuracy(),
+            sc.speaker_correct,
+            sc.speaker_scored
+        );
+        for (ours, gold, q) in &sc.speaker_errors {
+            eprintln!("  ours {ours:?} gold {gold:?} :: {q}");
+        }
+        return;
+    }
     eprintln!(
         "PolNeAR dev: {} articles, {} gold direct quotes, recall {:.3}, precision {:.3} ({} predicted), precision with speaker {:.3} ({}), speaker accuracy {:.3} ({}/{})",
         sc.articles,
@@ -57,7 +73,7 @@ fn polnear_dev() {
 
 const RECALL_FLOOR: f64 = 0.95;
 const PRECISION_FLOOR: f64 = 0.88;
-const SPEAKER_FLOOR: f64 = 0.70;
+const SPEAKER_FLOOR: f64 = 0.78;
 
 #[test]
 fn seed_article() {
