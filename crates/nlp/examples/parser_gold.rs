@@ -1,6 +1,6 @@
 //! Trains the parser alone on the tags found in a CoNLL-U file (gold tags) and scores it
 //! on another: the quick loop for parser experiments.
-//! `cargo run --release -p aras-nlp --example parser_gold -- TRAIN DEV [EPOCHS]`
+//! `cargo run --release -p aras-nlp --example parser_gold -- TRAIN DEV [EPOCHS] [EXPLORE_PROB] [MIN_WEIGHT]`
 
 use aras_nlp::conllu;
 use aras_nlp::parser::{Arc, ParseScratch, Parser, ParserOptions};
@@ -9,13 +9,19 @@ use std::time::Instant;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
     if args.len() < 3 {
-        return Err("usage: parser_gold TRAIN DEV [EPOCHS]".into());
+        return Err("usage: parser_gold TRAIN DEV [EPOCHS] [EXPLORE_PROB] [MIN_WEIGHT]".into());
     }
     let train = conllu::parse(&std::fs::read_to_string(&args[1])?)?;
     let dev = conllu::parse(&std::fs::read_to_string(&args[2])?)?;
     let mut opts = ParserOptions::default();
     if let Some(e) = args.get(3) {
         opts.epochs = e.parse()?;
+    }
+    if let Some(p) = args.get(4) {
+        opts.explore_prob = p.parse()?;
+    }
+    if let Some(m) = args.get(5) {
+        opts.min_weight = m.parse()?;
     }
     let t = Instant::now();
     let parser = Parser::train_with_log(&train, &opts, &mut |m| eprintln!("{m}"));
@@ -39,7 +45,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         parser.parse_into(f, u, x, &mut scratch, &mut out);
         results.push(out.clone());
     }
+    // Timed passes after the warm-up one above.
+    let reps = 3;
+    let cpu0 = cpu_ns();
+    for _ in 0..reps {
+        for (f, u, x) in &all {
+            parser.parse_into(f, u, x, &mut scratch, &mut out);
+        }
+    }
     let secs = t.elapsed().as_secs_f64();
+    let cpu_secs = (cpu_ns() - cpu0) as f64 / 1e9;
+    let words: usize = all.iter().map(|a| a.0.len()).sum();
+    eprintln!(
+        "parse: {:.0} tokens/s CPU time",
+        (reps * words) as f64 / cpu_secs
+    );
     for (s, res) in dev.iter().zip(&results) {
         for (w, a) in s.words.iter().zip(res) {
             n += 1;
@@ -60,4 +80,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         n as f64 / secs
     );
     Ok(())
+}
+
+/// On-CPU nanoseconds of this thread (Linux; 0 elsewhere): speed on one core, whatever
+/// else the machine runs.
+fn cpu_ns() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
 }

@@ -270,10 +270,32 @@ fn u64_le(input: &mut &[u8]) -> Result<u64, ModelError> {
 }
 
 /// Trains tagger and parser: the tagger on all of `train`; the parser on `train` re-tagged
-/// by jackknifing (each of `folds` folds tagged by a tagger trained on the others). Fold
-/// taggers and the final tagger train in parallel (rayon); results do not depend on the
-/// number of threads.
+/// by jackknifing (see [`jackknife`]).
 pub fn train(train: &[Sentence], opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Model {
+    let t0 = Instant::now();
+    let (tagger, retagged) = jackknife(train, opts, log);
+    let mut popts = opts.parser.clone();
+    popts.seed ^= opts.seed;
+    let t1 = Instant::now();
+    let parser = Parser::train_with_log(&retagged, &popts, log);
+    log(&format!(
+        "parser trained in {:.1}s (total {:.1}s)",
+        t1.elapsed().as_secs_f64(),
+        t0.elapsed().as_secs_f64()
+    ));
+    Model { tagger, parser }
+}
+
+/// The tagger trained on all of `train`, and `train` with UPOS/XPOS replaced by
+/// jackknifed predictions: each of `opts.folds` folds (sentence `i` is in fold `i % k`) is
+/// tagged by a tagger trained on the other folds. With fewer than 2 folds the tags stay
+/// gold. Fold taggers and the final tagger train in parallel (rayon); the result does not
+/// depend on the number of threads.
+pub fn jackknife(
+    train: &[Sentence],
+    opts: &TrainOptions,
+    log: &mut dyn FnMut(&str),
+) -> (Tagger, Vec<Sentence>) {
     let t0 = Instant::now();
     let k = opts.folds;
     let mut topts = opts.tagger.clone();
@@ -331,17 +353,8 @@ pub fn train(train: &[Sentence], opts: &TrainOptions, log: &mut dyn FnMut(&str))
             100.0 * right as f64 / total as f64
         ));
     }
-    let mut popts = opts.parser.clone();
-    popts.seed ^= opts.seed;
-    let t1 = Instant::now();
-    let parser = Parser::train_with_log(&retagged, &popts, log);
-    log(&format!(
-        "parser trained in {:.1}s (total {:.1}s)",
-        t1.elapsed().as_secs_f64(),
-        t0.elapsed().as_secs_f64()
-    ));
     let tagger = tagger.unwrap_or_else(|| Tagger::train(train, &topts));
-    Model { tagger, parser }
+    (tagger, retagged)
 }
 
 /// Accuracy figures in percent over all syntactic words, computed as

@@ -31,6 +31,8 @@ fn tiny_parser() -> (Vec<conllu::Sentence>, Parser) {
     let opts = ParserOptions {
         epochs: 10,
         min_subtype_count: 1,
+        // Three sentences give small averaged weights: keep them all.
+        min_weight: 0.0,
         ..ParserOptions::default()
     };
     let p = Parser::train(&sents, &opts);
@@ -115,7 +117,7 @@ fn rejects_truncated_and_foreign_bytes() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    #![proptest_config(ProptestConfig::with_cases(64))]
     /// Flipped bytes anywhere in a valid block: an error or a parser, never a panic, and
     /// a parser that does read must still parse.
     #[test]
