@@ -14,7 +14,9 @@
 //! ## Kind heuristic
 //! - all codes lower case (CAMEO ethnic-group codes, `[abk]`) → `group`;
 //! - the code's first three letters are a CAMEO religion code (`MOS`, `CHR`,
-//!   `BUD`, ...) and not a country → `group`;
+//!   `BUD`, ...), not a country, and there is no date restriction → `group`
+//!   (religions, denominations and schools; a dated religious entry is a
+//!   person and goes on to the next rule);
 //! - the code is exactly a known country code and the phrase (or a synonym)
 //!   names that country ("AFGHAN", "ISRAELI") → `country`;
 //! - the phrase looks like a personal name and the code carries more than a
@@ -365,10 +367,15 @@ fn guess_kind(names: &[(usize, String)], codes: &[CodeSpec]) -> &'static str {
     {
         return "country";
     }
+    let religious =
+        main.len() >= 3 && RELIGION_CODES.contains(&&main[..3]) && !is_country(&main[..3]);
+    if religious && !dated {
+        return "group";
+    }
     if looks_like_person(primary) && (dated || real.iter().any(|c| c.len() > 3)) {
         return "person";
     }
-    if main.len() >= 3 && RELIGION_CODES.contains(&&main[..3]) && !is_country(&main[..3]) {
+    if religious {
         return "group";
     }
     if main.len() == 3 && is_country(&main) {
