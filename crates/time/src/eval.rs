@@ -185,8 +185,22 @@ fn tml_files(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
     Ok(())
 }
 
-fn date_part(v: &str) -> &str {
-    v.split('T').next().unwrap_or(v)
+/// The date part of a value in one spelling: `T…` cut, `199X` and `199` (TimeML 1.2
+/// decades) the same, week numbers two digits (`2000-W8` is `2000-W08`).
+fn norm_value(v: &str) -> String {
+    let v = v.split('T').next().unwrap_or(v);
+    let mut v = if v.starts_with(|c: char| c.is_ascii_digit()) {
+        v.trim_end_matches('X').to_string()
+    } else {
+        v.to_string()
+    };
+    if let Some(i) = v.find("-W") {
+        let w = &v[i + 2..];
+        if w.len() == 1 && w.bytes().all(|b| b.is_ascii_digit()) {
+            v = format!("{}-W0{w}", &v[..i]);
+        }
+    }
+    v
 }
 
 fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
@@ -234,9 +248,10 @@ pub fn score_document(name: &str, doc: &TimeMlDoc, scores: &mut TempEvalScores) 
         };
         scores.gold_found += 1;
         t.matched += 1;
-        let gv = date_part(&g.value);
-        let ok = date_part(&s.value) == gv
-            || (s.kind == crate::TimeKind::Range && s.value.split('/').any(|v| v == gv));
+        let gv = norm_value(&g.value);
+        let ok = norm_value(&s.value) == gv
+            || (s.kind == crate::TimeKind::Range
+                && s.value.split('/').any(|v| norm_value(v) == gv));
         if ok {
             t.correct += 1;
         } else {

@@ -196,7 +196,7 @@ pub(crate) fn duration_value(n: Option<u32>, unit: Unit) -> String {
         Unit::Week => format!("P{}W", q(1)),
         Unit::Weekend => format!("P{}WE", q(1)),
         Unit::Month => format!("P{}M", q(1)),
-        Unit::Quarter => format!("P{}Q", q(1)),
+        Unit::Quarter => format!("P{}M", q(3)),
         Unit::Year => format!("P{}Y", q(1)),
         Unit::Decade => match n {
             Some(n) => format!("P{}Y", n * 10),
@@ -361,4 +361,96 @@ pub(crate) fn is_future_marker(l: &str) -> bool {
         l,
         "will" | "'ll" | "’ll" | "shall" | "wo" | "next" | "upcoming" | "tomorrow" | "scheduled"
     )
+}
+
+/// A word that sets the tense of a nearby time expression: `Some(true)` future
+/// (`will`, `would`, `until`, `as early as`, plan and schedule verbs, `set to`),
+/// `Some(false)` past (`said`, `was`, a verb in `-ed`, common irregular pasts).
+pub(crate) fn tense_cue(prev: &str, l: &str, next: &str) -> Option<bool> {
+    if matches!(
+        l,
+        "will"
+            | "'ll"
+            | "’ll"
+            | "shall"
+            | "wo"
+            | "would"
+            | "could"
+            | "might"
+            | "until"
+            | "till"
+            | "next"
+            | "upcoming"
+            | "tomorrow"
+            | "soon"
+    ) {
+        return Some(true);
+    }
+    if l == "early" && prev == "as" {
+        return Some(true);
+    }
+    if matches!(l, "set" | "due" | "likely" | "ready" | "going") && next == "to" {
+        return Some(true);
+    }
+    const PLAN: [&str; 8] = [
+        "plan", "schedul", "expect", "postpon", "intend", "delay", "aim", "prepar",
+    ];
+    if PLAN.iter().any(|p| l.starts_with(p)) {
+        return Some(true);
+    }
+    // "will be held": a participle after "be" takes its tense from further back
+    if matches!(prev, "be" | "being") {
+        return None;
+    }
+    if matches!(
+        l,
+        "said"
+            | "says"
+            | "told"
+            | "was"
+            | "were"
+            | "had"
+            | "did"
+            | "met"
+            | "made"
+            | "took"
+            | "came"
+            | "went"
+            | "found"
+            | "gave"
+            | "left"
+            | "held"
+            | "began"
+            | "saw"
+            | "got"
+            | "won"
+            | "lost"
+            | "fell"
+            | "rose"
+            | "sent"
+            | "led"
+            | "spoke"
+            | "wrote"
+            | "ran"
+            | "paid"
+            | "struck"
+            | "ago"
+            | "last"
+            | "yesterday"
+            | "earlier"
+            | "already"
+    ) {
+        return Some(false);
+    }
+    if l.len() > 4
+        && l.ends_with("ed")
+        && l.bytes().all(|b| b.is_ascii_lowercase())
+        && !matches!(
+            l,
+            "need" | "speed" | "indeed" | "proceed" | "succeed" | "exceed" | "breed" | "feed"
+        )
+    {
+        return Some(false);
+    }
+    None
 }

@@ -21,16 +21,23 @@
 //!   expression they fall back to the document date.
 //!
 //! ## Heuristics (kept simple on purpose)
-//! - **Tense.** A sentence is *future* when it contains `will`, `'ll`, `shall`, `won't`,
-//!   `next`, `upcoming`, `tomorrow` or `scheduled`; otherwise it is read as past
-//!   narrative, which is what news mostly is.
-//! - **Weekdays.** In the past, the weekday on or before the document date (a story
-//!   dated Tuesday that says "on Tuesday" means that day); in the future, the first one
-//!   after it. `last Tuesday` / `next Tuesday` are strictly before / after.
-//! - **Dates without a year** take the document year, then roll back one year when a
-//!   past-tense sentence would put them more than a month after the document date
-//!   (`in December` in a March story is last December), and forward one year when a
-//!   future sentence would put them more than a month before it.
+//! - **Tense** is read around each expression: the nearest cue within eight tokens
+//!   before it (in its clause), else within five after it. Future cues: `will`,
+//!   `would`, `could`, `might`, `until`, `as early as`, `soon`, `next`, plan and
+//!   schedule verbs (`planned to leave on Thursday`), `set/due/likely to`. Past cues:
+//!   `said`, `was`, `had`, common irregular pasts and verbs in `-ed` (not after `be`:
+//!   `will be held` is future). With no local cue, a sentence containing `will`,
+//!   `shall`, `next`, `upcoming`, `tomorrow` or `scheduled` is future; otherwise the
+//!   tense is unknown.
+//! - **Weekdays.** In the past (or unknown), the weekday on or before the document
+//!   date (a story dated Tuesday that says "on Tuesday" means that day); in the
+//!   future, the first one after it. `last Tuesday` / `next Tuesday` are strictly
+//!   before / after.
+//! - **Dates without a year** take the document year, then: in a past clause, roll back
+//!   one year when they would fall more than a month after the document date (`in
+//!   December` said in March is last December); in a future clause, forward one year
+//!   when more than a month before it; with no cue, the nearest occurrence (within
+//!   six months either way).
 //! - **Quarters and seasons without a year** roll back the same way when they would
 //!   start after the document date in a past-tense sentence.
 //! - **`May` and `March`** alone are dates only after a preposition or determiner (`in
@@ -311,13 +318,32 @@ fn weekday_of(dow: i8) -> Weekday {
 }
 
 impl Resolver {
-    fn resolve(&self, sem: &Sem, future: bool) -> Resolved {
+    fn resolve(&self, sem: &Sem, future: Option<bool>) -> Resolved {
         match sem {
             Sem::Point { y, m, d } => self.point(*y, *m, *d, future),
             Sem::Decade(d) => Resolved::date(format!("{d}X"), None),
             Sem::Century(c) => Resolved::date(format!("{c:02}XX"), None),
             Sem::Part { y, rel, part } => self.part(*y, *rel, *part, future),
             Sem::Deictic { unit, off } => self.deictic(*unit, *off),
+            Sem::Ago { unit, off } => {
+                let last = self
+                    .points
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find_map(|(i, p)| p.map(|p| (i, p)));
+                if let Some((i, p)) =
+                    last.filter(|(_, p)| *unit == Unit::Year && p.g == Gran::Quarter)
+                {
+                    if let Some(q) = p.shift(Unit::Year, *off) {
+                        return Resolved {
+                            anchor: Some(i),
+                            ..Resolved::date(q.value(), Some(q))
+                        };
+                    }
+                }
+                self.deictic(*unit, *off)
+            }
             Sem::Discourse { unit, off } => self.discourse(*unit, *off),
             Sem::Weekday { dow, dir } => self.weekday(*dow, *dir, future),
             Sem::Clock { day, hh, mm } => {
@@ -352,7 +378,13 @@ impl Resolver {
         }
     }
 
-    fn point(&self, y: Option<i32>, m: Option<u32>, d: Option<u32>, future: bool) -> Resolved {
+    fn point(
+        &self,
+        y: Option<i32>,
+        m: Option<u32>,
+        d: Option<u32>,
+        future: Option<bool>,
+    ) -> Resolved {
         let g = match (m, d) {
             (None, _) => Gran::Year,
             (Some(_), None) => Gran::Month,
@@ -363,10 +395,13 @@ impl Resolver {
             (None, Some(doc)) => {
                 let mut y = doc.year() as i32;
                 let diff = m.unwrap_or(1) as i32 - doc.month() as i32;
-                if !future && diff > 1 {
-                    y -= 1;
-                } else if future && diff < -1 {
-                    y += 1;
+                match future {
+                    Some(false) if diff > 1 => y -= 1,
+                    Some(true) if diff < -1 => y += 1,
+                    // no tense cue: the nearest occurrence
+                    None if diff > 6 => y -= 1,
+                    None if diff < -6 => y += 1,
+                    _ => {}
                 }
                 (y, true)
             }
@@ -391,7 +426,7 @@ impl Resolver {
         Resolved::date(value, point).by_doc(by_doc)
     }
 
-    fn part(&self, y: Option<i32>, rel: Option<i32>, part: Part, future: bool) -> Resolved {
+    fn part(&self, y: Option<i32>, rel: Option<i32>, part: Part, future: Option<bool>) -> Resolved {
         let (first_month, code) = match part {
             Part::Quarter(q) => ((q - 1) * 3 + 1, format!("Q{q}")),
             Part::Half(h) => ((h - 1) * 6 + 1, format!("H{h}")),
@@ -412,6 +447,7 @@ impl Resolver {
             (None, Some(doc)) => {
                 let (dy, dm) = (doc.year() as i32, doc.month() as u32);
                 let y = match rel {
+                    Some(k) if matches!(part, Part::Quarter(_) | Part::Half(_)) => dy + k,
                     // last summer: the latest one already over; last June: the latest
                     // June before this month
                     Some(-1) => {
@@ -435,7 +471,7 @@ impl Resolver {
                     }
                     Some(_) => dy,
                     None => {
-                        if !future && first_month > dm {
+                        if future != Some(true) && first_month > dm {
                             dy - 1
                         } else {
                             dy
@@ -516,7 +552,7 @@ impl Resolver {
         }
     }
 
-    fn weekday(&self, dow: i8, dir: i8, future: bool) -> Resolved {
+    fn weekday(&self, dow: i8, dir: i8, future: Option<bool>) -> Resolved {
         let Some(doc) = self.doc else {
             return Resolved::date(format!("XXXX-WXX-{dow}"), None);
         };
@@ -524,7 +560,7 @@ impl Resolver {
         let date = match dir {
             -1 => doc.nth_weekday(-1, wd),
             1 => doc.nth_weekday(1, wd),
-            _ if future => doc.nth_weekday(1, wd),
+            _ if future == Some(true) => doc.nth_weekday(1, wd),
             _ if doc.weekday() == wd => Ok(doc),
             _ => doc.nth_weekday(-1, wd),
         };

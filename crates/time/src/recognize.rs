@@ -58,6 +58,13 @@ pub(crate) enum Sem {
         unit: Unit,
         off: i64,
     },
+    /// `off` units before the document date (`two years ago`); a year shift keeps
+    /// the quarter when the discourse is about one (`a year ago` after `the third
+    /// quarter`).
+    Ago {
+        unit: Unit,
+        off: i64,
+    },
     /// `off` units from the last date of the discourse precise enough for the unit
     /// (`the next day`, `two years later`, `that year`).
     Discourse {
@@ -92,6 +99,7 @@ impl Sem {
                 | Sem::Century(_)
                 | Sem::Part { .. }
                 | Sem::Deictic { .. }
+                | Sem::Ago { .. }
                 | Sem::Discourse { .. }
         )
     }
@@ -119,7 +127,8 @@ pub(crate) struct Cand {
     pub start: usize,
     pub end: usize,
     pub sem: Sem,
-    pub future: bool,
+    /// `Some(true)` future, `Some(false)` past, `None` when nothing tells.
+    pub future: Option<bool>,
 }
 
 static ISO_DAY: LazyLock<Regex> =
@@ -147,7 +156,7 @@ static Q_TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([qh])([1-4])$"
 /// Scans one sentence (its tokens already lowercased) and returns its expressions in
 /// order, non-overlapping.
 pub(crate) fn scan(toks: &[Tok<'_>]) -> Vec<Cand> {
-    let future = toks.iter().any(|t| lexicon::is_future_marker(&t.l));
+    let sentence_future = toks.iter().any(|t| lexicon::is_future_marker(&t.l));
     let sc = Sc { t: toks };
     let mut found: Vec<(usize, usize, Sem)> = Vec::new();
     let mut i = 0;
@@ -166,9 +175,39 @@ pub(crate) fn scan(toks: &[Tok<'_>]) -> Vec<Cand> {
             start: toks[a].start,
             end: toks[b - 1].end,
             sem,
-            future,
+            future: local_tense(toks, a, b).or(sentence_future.then_some(true)),
         })
         .collect()
+}
+
+/// The tense around the expression at tokens `a..b`: the nearest tense cue before it
+/// (up to eight tokens, within the clause), else the nearest after it (up to five);
+/// `Some(true)` for the future. `said Friday` is past, `planned to leave on Thursday`
+/// and `as early as Tuesday` are future.
+fn local_tense(toks: &[Tok<'_>], a: usize, b: usize) -> Option<bool> {
+    let cue = |k: usize| {
+        let l = toks[k].l.as_str();
+        let prev = if k == 0 { "" } else { toks[k - 1].l.as_str() };
+        let next = toks.get(k + 1).map(|t| t.l.as_str()).unwrap_or("");
+        lexicon::tense_cue(prev, l, next)
+    };
+    for k in (a.saturating_sub(8)..a).rev() {
+        if matches!(toks[k].l.as_str(), ";" | "--" | "—" | "“" | "\"" | "”") {
+            break;
+        }
+        if let Some(f) = cue(k) {
+            return Some(f);
+        }
+    }
+    for (k, t) in toks.iter().enumerate().skip(b).take(5) {
+        if matches!(t.l.as_str(), ";" | "--" | "—" | "." | "“" | "\"" | "”") {
+            break;
+        }
+        if let Some(f) = cue(k) {
+            return Some(f);
+        }
+    }
+    None
 }
 
 type Hit = Option<(usize, Sem)>;
@@ -794,6 +833,48 @@ impl Sc<'_, '_> {
                 }
             }
         }
+        // "the quarter" (the one under discussion), "the latest quarter" (the last one)
+        if det && self.l(j) == "quarter" && !matches!(self.l(j + 1), "of" | "-" | "century") {
+            return Some((
+                j + 1,
+                Sem::Discourse {
+                    unit: Unit::Quarter,
+                    off: 0,
+                },
+            ));
+        }
+        if det && self.l(j) == "latest" && self.l(j + 1) == "quarter" {
+            return Some((
+                j + 2,
+                Sem::Deictic {
+                    unit: Unit::Quarter,
+                    off: -1,
+                },
+            ));
+        }
+        // "the year-ago quarter", "the year-earlier period", "year-earlier"
+        let ago = match (self.l(j), self.l(j + 1), self.l(j + 2)) {
+            ("year-ago" | "year-earlier", _, _) => Some(j + 1),
+            ("year", "-", "ago" | "earlier") => Some(j + 3),
+            _ => None,
+        };
+        if let Some(mut k) = ago {
+            if lexicon::ordinal(self.l(k)).is_some() && self.l(k + 1) == "quarter" {
+                k += 1;
+            }
+            if matches!(self.l(k), "quarter" | "period") {
+                k += 1;
+            } else if det {
+                return None;
+            }
+            return Some((
+                k,
+                Sem::Discourse {
+                    unit: Unit::Year,
+                    off: -1,
+                },
+            ));
+        }
         // the day before / the day after (at the end of a clause)
         if det {
             if let Some((unit, false)) = lexicon::unit(self.l(j)) {
@@ -813,12 +894,15 @@ impl Sc<'_, '_> {
         // N units ago / later / earlier
         let (n, k) = self.amount(i, true)?;
         let (unit, _) = lexicon::unit(self.l(k))?;
+        if n.is_none() && self.l(k + 1) == "ago" {
+            return Some((k + 2, Sem::Ref("PAST_REF")));
+        }
         let n = n? as i64;
         if matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
             return None;
         }
         match self.l(k + 1) {
-            "ago" => Some((k + 2, Sem::Deictic { unit, off: -n })),
+            "ago" => Some((k + 2, Sem::Ago { unit, off: -n })),
             "later" | "afterward" | "afterwards" => Some((k + 2, Sem::Discourse { unit, off: n })),
             "earlier" => Some((k + 2, Sem::Discourse { unit, off: -n })),
             "before" | "after" if matches!(self.l(k + 2), "" | "," | "." | ";" | "--" | "—") => {
@@ -882,7 +966,9 @@ impl Sc<'_, '_> {
         // "the past year" → P1Y
         if framed && j == i + 2 {
             if let Some((unit, false)) = lexicon::unit(self.l(j)) {
-                if self.l(j - 1) == "past" {
+                let long = matches!(unit, Unit::Decade | Unit::Century)
+                    && matches!(self.l(j - 1), "next" | "last" | "coming");
+                if self.l(j - 1) == "past" || long {
                     return Some((j + 1, Sem::Duration(lexicon::duration_value(Some(1), unit))));
                 }
             }
@@ -905,7 +991,18 @@ impl Sc<'_, '_> {
                     | "after"
                     | "lasting"
             );
+        // "for years", "in decades": a vague plural alone
+        if j == i && matches!(prev, "for" | "in") {
+            if let Some((unit, true)) = lexicon::unit(self.l(i)) {
+                if !matches!(unit, Unit::Second | Unit::Quarter | Unit::Weekend) {
+                    return Some((i + 1, Sem::Duration(lexicon::duration_value(None, unit))));
+                }
+            }
+        }
         let (n, mut k) = self.amount(j, allow_a)?;
+        if YEAR.is_match(self.l(j)) {
+            return None; // "the 1988 quarter", "1999 second"
+        }
         let hyphen = self.l(k) == "-";
         if hyphen {
             k += 1;
@@ -931,6 +1028,25 @@ impl Sc<'_, '_> {
     /// `third-quarter`, `Q1 2024`, `the second half`, `summer 2024`.
     fn part(&self, i: usize) -> Hit {
         let mut j = if self.l(i) == "the" { i + 1 } else { i };
+        // "the 1988 second quarter", "this year's third quarter"
+        let mut lead_y = None;
+        let mut lead_rel = None;
+        if let Some(y) = self.year_token(j) {
+            if lexicon::ordinal(self.l(j + 1)).is_some() || QUARTER_TOKEN.is_match(self.l(j + 1)) {
+                lead_y = Some(y);
+                j += 1;
+            }
+        } else if self.l(j + 1) == "year" && matches!(self.l(j + 2), "'s" | "’s") {
+            lead_rel = match self.l(j) {
+                "this" | "current" => Some(0),
+                "last" | "previous" => Some(-1),
+                "next" => Some(1),
+                _ => None,
+            };
+            if lead_rel.is_some() {
+                j += 3;
+            }
+        }
         let part = if let Some(c) = QUARTER_TOKEN.captures(self.l(j)) {
             let n = lexicon::ordinal(&c[1])?;
             j += 1;
@@ -974,6 +1090,19 @@ impl Sc<'_, '_> {
         } else {
             return None;
         };
+        if lead_y.is_some() || lead_rel.is_some() {
+            if matches!(part, Part::Season(_)) {
+                return None;
+            }
+            return Some((
+                j,
+                Sem::Part {
+                    y: lead_y,
+                    rel: lead_rel,
+                    part,
+                },
+            ));
+        }
         let k = if matches!(self.l(j), "of" | ",") {
             j + 1
         } else {
@@ -1021,26 +1150,13 @@ impl Sc<'_, '_> {
             _ => None,
         };
         if let Some(v) = simple {
-            // adjectives before a noun ("daily newspaper", "annual report") are not sets
-            let next = self.l(i + 1);
-            if l.ends_with("ly")
-                && !matches!(
-                    l,
-                    "daily" | "weekly" | "monthly" | "yearly" | "quarterly" | "hourly"
-                )
-            {
-                return Some((i + 1, Sem::Set(v.into())));
+            // TimeML marks "daily" and the like as sets even before a noun ("daily
+            // tally"); "annual" only when no noun follows ("annual report" is not).
+            let next = self.s(i + 1);
+            if l == "annual" && next.bytes().all(|b| b.is_ascii_lowercase()) && !next.is_empty() {
+                return None;
             }
-            if next.is_empty()
-                || !next.bytes().all(|b| b.is_ascii_lowercase())
-                || matches!(
-                    next,
-                    "and" | "or" | "in" | "on" | "at" | "by" | "for" | "to" | "since"
-                )
-            {
-                return Some((i + 1, Sem::Set(v.into())));
-            }
-            return None;
+            return Some((i + 1, Sem::Set(v.into())));
         }
         if matches!(l, "every" | "each" | "per") {
             let mut k = i + 1;

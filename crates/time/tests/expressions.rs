@@ -263,7 +263,8 @@ fn sets() {
                 &[("twice a year", "P1Y", S)],
             ),
             ("They met weekly.", &[("weekly", "P1W", S)]),
-            ("The daily newspaper closed.", &[]),
+            ("The daily newspaper closed.", &[("daily", "P1D", S)]),
+            ("The annual report came out.", &[]),
         ],
         Some(DOC),
     );
