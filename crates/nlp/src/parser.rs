@@ -14,6 +14,12 @@
 //! Non-projective gold trees are projectivised by lifting for training (EWT is ~99%
 //! projective, so the parser cannot recover the rest anyway). The root takes exactly one
 //! child, and words left without a head at the end are attached to it.
+//!
+//! Beyond Zhang & Nivre: UPOS beside XPOS, 3-character suffixes, the number of punctuation
+//! marks between s0 and n0, and s2 (together +0.8 UAS on EWT dev with predicted tags).
+//! Tried without gain on dev: ambiguity-class features, more s1/s0-head word pairs, mixing
+//! gold-tag and jackknifed training copies, exploring with probability 0.5, and dropping
+//! the single-root constraint.
 
 mod system;
 mod weights;
@@ -109,7 +115,7 @@ pub enum ParserFormatError {
 }
 
 const MAGIC: &[u8; 4] = b"APAR";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// Hash values for the positions that are not words.
 const ROOT_WORD: u64 = 0x726f_6f74_776f_7264;

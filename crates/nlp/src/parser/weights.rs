@@ -101,6 +101,9 @@ impl SparseTrainer {
             }
         }
         let mut w = SparseWeights::with_rows(self.n_classes, kept.len());
+        // Insert in table order (see `table_order`), exactly as `read` will.
+        let bits = w.mask.count_ones();
+        kept.sort_unstable_by_key(|&(key, _, _)| table_order(key, bits));
         for (key, s, e) in kept {
             w.push(key, &flat[s..e]);
         }
@@ -185,6 +188,10 @@ fn prefetch<T>(p: &T) {
 impl SparseWeights {
     fn with_rows(n_classes: usize, n_rows: usize) -> Self {
         let cap = (n_rows * 4 / 3 + 1).next_power_of_two().max(16);
+        Self::with_capacity(n_classes, n_rows, cap)
+    }
+
+    fn with_capacity(n_classes: usize, n_rows: usize, cap: usize) -> Self {
         SparseWeights {
             n_classes,
             rows: Vec::with_capacity(n_rows),
@@ -297,10 +304,13 @@ impl SparseWeights {
     pub(crate) fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&(self.n_classes as u32).to_le_bytes());
         out.extend_from_slice(&(self.rows.len() as u64).to_le_bytes());
+        let bits = self.mask.count_ones();
+        out.push(bits as u8);
         let mut prev = 0u64;
         for &(k, _) in &self.rows {
-            write_varint(out, k.wrapping_sub(prev));
-            prev = k;
+            let r = table_order(k, bits);
+            write_varint(out, r.wrapping_sub(prev));
+            prev = r;
         }
         let run = |p: u32| {
             let s = (p >> 8) as usize;
@@ -326,11 +336,18 @@ impl SparseWeights {
         if n > input.len() / 7 || n_classes > 256 {
             return Err(WeightsError::Truncated);
         }
+        let bits = take(input, 1)?[0] as u32;
+        // The table holds every row and is at most twice what `with_rows` would choose:
+        // a corrupt width must neither overflow the table nor allocate without bound.
+        let max_cap = 2 * (n * 4 / 3 + 1).next_power_of_two().max(16);
+        if !(4..=40).contains(&bits) || (1usize << bits) <= n || (1usize << bits) > max_cap {
+            return Err(WeightsError::Truncated);
+        }
         let mut keys = Vec::with_capacity(n);
         let mut prev = 0u64;
         for _ in 0..n {
             prev = prev.wrapping_add(read_varint(input)?);
-            keys.push(prev);
+            keys.push(prev.rotate_left(bits));
         }
         let lens = take(input, n)?;
         let total: usize = lens.iter().map(|&l| l as usize).sum();
@@ -339,7 +356,7 @@ impl SparseWeights {
             return Err(WeightsError::BadClass);
         }
         let raw = take(input, total * 4)?;
-        let mut w = SparseWeights::with_rows(n_classes, n);
+        let mut w = SparseWeights::with_capacity(n_classes, n, 1 << bits);
         let mut buf = Vec::with_capacity(256);
         let (mut at, mut values) = (0usize, raw.chunks_exact(4));
         for (&k, &l) in keys.iter().zip(lens) {
@@ -353,6 +370,14 @@ impl SparseWeights {
         }
         Ok(w)
     }
+}
+
+/// The order rows are inserted and stored in: by home slot (the key's low `bits` bits),
+/// so that loading fills the table front to back instead of at random (several times
+/// faster), with the key rotated so the sorted values still delta-code into small varints.
+#[inline]
+fn table_order(key: u64, bits: u32) -> u64 {
+    key.rotate_right(bits)
 }
 
 pub(crate) fn write_varint(out: &mut Vec<u8>, mut v: u64) {
