@@ -221,8 +221,10 @@ impl Dictionary {
                 }
             }
         }
+        // Patterns are ASCII-lowercased and `find` searches an ASCII-lowercased
+        // copy of the text: half the transitions of an ASCII-case-insensitive
+        // automaton, so it builds and searches about twice as fast.
         let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .build(&keys)
             .map_err(|e| DictError::new("dictionary", 0, ErrorKind::Build(e.to_string())))?;
@@ -284,7 +286,10 @@ impl Dictionary {
     /// ```
     pub fn find(&self, text: &str) -> Vec<Match> {
         let mut cands: Vec<Match> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
+        // The automaton holds ASCII-lowercased patterns; lowercasing ASCII
+        // keeps every byte offset, so matches in `folded` are spans of `text`.
+        let folded = text.to_ascii_lowercase();
+        for m in self.automaton.find_overlapping_iter(folded.as_str()) {
             let (s, e) = (m.start(), m.end());
             let Some(slice) = text.get(s..e) else {
                 continue;
@@ -292,22 +297,22 @@ impl Dictionary {
             if !word_start(text, s, slice) || !word_end(text, e, slice) {
                 continue;
             }
-            let mut entries: Vec<EntryId> = Vec::new();
-            let mut roles: Vec<FormRole> = Vec::new();
-            for t in &self.patterns[m.pattern().as_usize()] {
-                if entries.contains(&t.entry) || !case_ok(t, slice) {
-                    continue;
+            let targets = &self.patterns[m.pattern().as_usize()];
+            // Targets are stored in entry order, so `entries` comes out sorted.
+            let mut entries: Vec<EntryId> = Vec::with_capacity(targets.len());
+            let mut roles: Vec<FormRole> = Vec::with_capacity(targets.len());
+            for t in targets {
+                if entries.last() != Some(&t.entry)
+                    && case_ok(t, slice)
+                    && !entries.contains(&t.entry)
+                {
+                    entries.push(t.entry);
+                    roles.push(t.role);
                 }
-                entries.push(t.entry);
-                roles.push(t.role);
             }
             if entries.is_empty() {
                 continue;
             }
-            let mut order: Vec<usize> = (0..entries.len()).collect();
-            order.sort_by_key(|&i| entries[i]);
-            let entries: Vec<EntryId> = order.iter().map(|&i| entries[i]).collect();
-            let roles: Vec<FormRole> = order.iter().map(|&i| roles[i]).collect();
             cands.push(Match {
                 start: s,
                 end: e,
@@ -393,11 +398,15 @@ fn variants(form: &str, rule: CaseRule) -> Vec<String> {
         base.push(folded);
     }
     if rule != CaseRule::Exact && !form.is_ascii() {
+        // All-caps text ("ÉLYSÉE"); lowercase forms also in lower and
+        // capitalised spelling (a capitalised form cannot match in lowercase).
         base.push(form.to_uppercase());
-        base.push(form.to_lowercase());
-        let mut cs = form.chars();
-        if let Some(first) = cs.next() {
-            base.push(first.to_uppercase().chain(cs).collect());
+        if rule == CaseRule::Any {
+            base.push(form.to_lowercase());
+            let mut cs = form.chars();
+            if let Some(first) = cs.next() {
+                base.push(first.to_uppercase().chain(cs).collect());
+            }
         }
     }
     let mut out: Vec<String> = Vec::new();
