@@ -23,6 +23,12 @@ pub const REGION_CODES: &[&str] = &[
     "MEA", "MDT", "NAF", "NMR", "PGS", "SCN", "SAM", "SAS", "SEA", "SAF", "WAF", "WST",
 ];
 
+/// Universal Dependencies UPOS tags (the values of the `pos=` attribute).
+const UPOS: &[&str] = &[
+    "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
+    "PUNCT", "SCONJ", "SYM", "VERB", "X",
+];
+
 /// True when `code` is a known CAMEO sector code (see [`SECTOR_CODES`]).
 pub fn is_sector_code(code: &str) -> bool {
     SECTOR_CODES.contains(&code)
@@ -200,6 +206,29 @@ impl Entry {
             .iter()
             .find(|(k, _)| k == key)
             .map(|(_, v)| v.as_str())
+    }
+
+    /// True unless the entry has a `pos=` attribute that does not list `upos`
+    /// (a Universal Dependencies tag such as `NOUN`). The dictionary matches
+    /// words, not parts of speech: a pipeline with a tagger calls this to drop
+    /// "general" in "general election" (`pos=NOUN`).
+    ///
+    /// ```
+    /// let e = aras_dict::parse_line("a", 1, "MIL\tagent\tgeneral\tpos=NOUN").unwrap().unwrap();
+    /// assert!(e.allows_pos("NOUN") && !e.allows_pos("ADJ"));
+    /// ```
+    pub fn allows_pos(&self, upos: &str) -> bool {
+        match self.attr("pos") {
+            Some(list) => list.split(',').any(|t| t.trim() == upos),
+            None => true,
+        }
+    }
+
+    /// True for a stop phrase: an agent with no code, listed only so that it
+    /// shadows a shorter form inside it ("artificial intelligence",
+    /// "general election"). A stop phrase is not an actor.
+    pub fn is_stop(&self) -> bool {
+        self.kind == Kind::Agent && self.code.is_empty()
     }
 
     /// The `ambiguous=` note, if the entry has a known clash.
@@ -418,6 +447,13 @@ pub fn parse_line(
                         k.into(),
                         v.into(),
                         "expected a sector code such as GOV",
+                    )));
+                }
+                "pos" if v.split(',').any(|t| !UPOS.contains(&t.trim())) => {
+                    return Err(err(ErrorKind::BadValue(
+                        k.into(),
+                        v.into(),
+                        "expected comma-separated Universal Dependencies UPOS tags such as NOUN",
                     )));
                 }
                 "case" if v != "exact" && v != "insensitive" => {

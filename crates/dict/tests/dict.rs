@@ -166,6 +166,15 @@ fn table() {
             vec![t("Israel", "ISR", Name), t("Iran", "IRN", Name)],
         ),
         ("Soviet Union", vec![t("Soviet Union", "RUS", Name)]),
+        ("the general said", vec![t("general", "MIL", Title)]),
+        (
+            "the press conference",
+            vec![t("press conference", "", Name)],
+        ),
+        (
+            "UN Secretary General",
+            vec![t("UN Secretary General", "IGOUNO", Title)],
+        ),
     ];
     let mut failures = Vec::new();
     for (text, want) in cases {
@@ -445,4 +454,20 @@ fn check(s: &str) {
         }
         assert!(!m.entries.is_empty());
     }
+}
+
+#[test]
+fn stop_phrases_and_pos_limits() {
+    let d = dict();
+    let m = d.find("the general election");
+    assert_eq!(m.len(), 1);
+    assert!(d.entry(m[0].entries[0]).is_stop());
+    let m = d.find("the general said");
+    let e = d.entry(m[0].entries[0]);
+    assert!(!e.is_stop() && e.allows_pos("NOUN") && !e.allows_pos("ADJ"));
+    assert!(d
+        .entries()
+        .iter()
+        .filter(|e| e.is_stop())
+        .all(|e| e.kind == Kind::Agent));
 }
