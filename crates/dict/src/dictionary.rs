@@ -77,6 +77,10 @@ struct Target {
 ///     .collect();
 /// assert_eq!(found, [("Azerbaijan", "AZE"), ("Foreign Ministry", "GOV"), ("Kremlin", "RUS")]);
 /// ```
+///
+/// A dictionary is immutable, `Send + Sync` and cheap to clone (the
+/// automaton is shared), so it is built once and passed around as a value.
+#[derive(Clone)]
 pub struct Dictionary {
     entries: Vec<Entry>,
     automaton: AhoCorasick,

@@ -471,3 +471,9 @@ fn stop_phrases_and_pos_limits() {
         .filter(|e| e.is_stop())
         .all(|e| e.kind == Kind::Agent));
 }
+
+#[test]
+fn dictionary_is_a_shareable_value() {
+    fn assert_send_sync<T: Send + Sync + Clone>() {}
+    assert_send_sync::<Dictionary>();
+}
