@@ -289,10 +289,13 @@ impl Dictionary {
     /// assert_eq!(m[0].form_role, FormRole::Adj);
     /// ```
     pub fn find(&self, text: &str) -> Vec<Match> {
-        let mut cands: Vec<Match> = Vec::new();
         // The automaton holds ASCII-lowercased patterns; lowercasing ASCII
         // keeps every byte offset, so matches in `folded` are spans of `text`.
         let folded = text.to_ascii_lowercase();
+        // Candidates are (start, end, pattern) triples: checked for word
+        // boundaries and case, sorted, and only the selected ones become
+        // `Match` values (which allocate).
+        let mut cands: Vec<(usize, usize, usize)> = Vec::with_capacity(text.len() / 32);
         for m in self.automaton.find_overlapping_iter(folded.as_str()) {
             let (s, e) = (m.start(), m.end());
             let Some(slice) = text.get(s..e) else {
@@ -301,38 +304,37 @@ impl Dictionary {
             if !word_start(text, s, slice) || !word_end(text, e, slice) {
                 continue;
             }
-            let targets = &self.patterns[m.pattern().as_usize()];
+            let p = m.pattern().as_usize();
+            if self.patterns[p].iter().any(|t| case_ok(t, slice)) {
+                cands.push((s, e, p));
+            }
+        }
+        cands.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut out: Vec<Match> = Vec::with_capacity(cands.len());
+        let mut last_end = 0;
+        for (s, e, p) in cands {
+            if s < last_end {
+                continue;
+            }
+            last_end = e;
+            let slice = &text[s..e];
+            let targets = &self.patterns[p];
             // Targets are stored in entry order, so `entries` comes out sorted.
             let mut entries: Vec<EntryId> = Vec::with_capacity(targets.len());
             let mut roles: Vec<FormRole> = Vec::with_capacity(targets.len());
             for t in targets {
-                if entries.last() != Some(&t.entry)
-                    && case_ok(t, slice)
-                    && !entries.contains(&t.entry)
-                {
+                if !entries.contains(&t.entry) && case_ok(t, slice) {
                     entries.push(t.entry);
                     roles.push(t.role);
                 }
             }
-            if entries.is_empty() {
-                continue;
-            }
-            cands.push(Match {
+            out.push(Match {
                 start: s,
                 end: e,
                 form_role: roles[0],
                 entries,
                 roles,
             });
-        }
-        cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut out: Vec<Match> = Vec::new();
-        let mut last_end = 0;
-        for c in cands {
-            if c.start >= last_end {
-                last_end = c.end;
-                out.push(c);
-            }
         }
         out
     }

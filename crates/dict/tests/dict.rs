@@ -168,6 +168,14 @@ fn table() {
         ("Soviet Union", vec![t("Soviet Union", "RUS", Name)]),
         ("the general said", vec![t("general", "MIL", Title)]),
         (
+            "East Azerbaijan province",
+            vec![t("East Azerbaijan province", "IRN", Name)],
+        ),
+        (
+            "the Islamic Republic",
+            vec![t("Islamic Republic", "IRN", Short)],
+        ),
+        (
             "the press conference",
             vec![t("press conference", "", Name)],
         ),
