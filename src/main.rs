@@ -1,1 +1,62 @@
-fn main() {}
+//! `aras`: the command line over the aras library crates. Everything of substance lives in
+//! `crates/`; this binary parses flags, wires stages together and maps failures to exit
+//! codes scripts can rely on (see [`ExitCode`]).
+
+mod batch;
+mod cmd;
+mod model_source;
+
+use clap::{Parser, Subcommand};
+
+/// Exit codes: 0 all inputs processed, 1 some inputs failed (the rest was processed),
+/// 2 usage error (clap's own code), 3 fatal (no model, output not writable, ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitCode {
+    Ok = 0,
+    SomeInputsFailed = 1,
+    Fatal = 3,
+}
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "aras",
+    version,
+    about = "Political event data from news text: actors, events, quotes, times and claims, each pointing at its evidence.",
+    long_about = "aras reads news articles and writes what they say as data.\n\n\
+        Inputs are files or directories: .txt (optional front matter between --- lines), \
+        .jsonl (one document per line: id, title, date, source, url, lang, text), .html, \
+        RSS/Atom feeds (.rss, .atom, .xml), or - for JSON Lines on stdin.\n\n\
+        Exit codes: 0 all inputs processed; 1 some inputs failed (each named on stderr, the \
+        rest processed); 2 usage error; 3 fatal error.",
+    after_help = "Examples:\n  aras analyze examples/baku-ceasefire.txt\n  aras parse examples/baku-ceasefire.txt > out.conllu\n  aras parse --conllu ../shared/data/ud/en_ewt-ud-test.conllu > pred.conllu\n  cat docs.jsonl | aras analyze - > records.jsonl"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    Analyze(cmd::analyze::Args),
+    Parse(cmd::parse::Args),
+    Train(cmd::train::Args),
+    Eval(cmd::eval::Args),
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze(a) => cmd::analyze::run(a),
+        Command::Parse(a) => cmd::parse::run(a),
+        Command::Train(a) => cmd::train::run(a),
+        Command::Eval(a) => cmd::eval::run(a),
+    };
+    let code = match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("aras: error: {err:#}");
+            ExitCode::Fatal
+        }
+    };
+    std::process::exit(code as i32);
+}

@@ -1,0 +1,109 @@
+//! `aras eval`: the project's own measurements on annotated corpora, printed as the
+//! figures the README and the issues quote.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use aras_nlp::conllu;
+use rayon::prelude::*;
+
+use crate::{model_source, ExitCode};
+
+/// Measure aras on an annotated corpus.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(subcommand)]
+    pub what: What,
+}
+
+#[derive(clap::Subcommand, Debug)]
+pub enum What {
+    /// Sentence-boundary precision, recall and F1 against gold CoNLL-U documents (their
+    /// `# text` lines, joined per paragraph), e.g. ../shared/data/ud/gum-news.
+    Sentences {
+        #[arg(value_name = "DIR", default_value = "../shared/data/ud/gum-news")]
+        dir: PathBuf,
+        /// Also list every missed and spurious boundary in context.
+        #[arg(long)]
+        verbose: bool,
+    },
+    /// How often the tokenizer reproduces a treebank's words exactly, per sentence.
+    Tokens {
+        #[arg(
+            value_name = "FILE",
+            default_value = "../shared/data/ud/en_ewt-ud-dev.conllu"
+        )]
+        file: PathBuf,
+    },
+    /// UPOS, XPOS, UAS and LAS of the model on gold-tokenised CoNLL-U files (LAS on the
+    /// universal part of the relation, as ../shared/tools/conllu_eval.py scores it).
+    Syntax {
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+        /// Tagger/parser model file (default: $ARAS_MODEL, else the built-in model).
+        #[arg(long, value_name = "PATH")]
+        model: Option<PathBuf>,
+    },
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    match args.what {
+        What::Sentences { dir, verbose } => {
+            let s = aras_text::eval::sentence_boundary_scores(&dir)
+                .with_context(|| format!("cannot read {}", dir.display()))?;
+            for f in &s.files {
+                println!(
+                    "{:40} gold {:4} predicted {:4} correct {:4}",
+                    f.name, f.gold, f.predicted, f.correct
+                );
+                if verbose {
+                    f.missed.iter().for_each(|m| println!("    missed   {m}"));
+                    f.spurious.iter().for_each(|m| println!("    spurious {m}"));
+                }
+            }
+            println!(
+                "sentence boundaries: gold {} predicted {} correct {}  P {:.4} R {:.4} F1 {:.4}",
+                s.gold, s.predicted, s.correct, s.precision, s.recall, s.f1
+            );
+        }
+        What::Tokens { file } => {
+            let s = aras_text::eval::tokenization_scores(&file)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            println!(
+                "tokenisation: sentences exactly right {:.2}%  token F1 {:.4}",
+                100.0 * s.sentence_accuracy(),
+                s.token_f1()
+            );
+        }
+        What::Syntax { files, model } => {
+            let model = model_source::load(model.as_deref(), false)?;
+            for file in &files {
+                syntax(&model, file)?;
+            }
+        }
+    }
+    Ok(ExitCode::Ok)
+}
+
+fn syntax(model: &aras_nlp::model::Model, file: &Path) -> Result<()> {
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let gold = conllu::parse(&text).with_context(|| format!("{}", file.display()))?;
+    let mut pred = gold.clone();
+    let started = Instant::now();
+    pred.par_iter_mut().for_each(|s| model.annotate(s));
+    let secs = started.elapsed().as_secs_f64();
+    let s = aras_nlp::model::evaluate(&gold, &pred);
+    println!(
+        "{}: words={} upos={:.2} xpos={:.2} uas={:.2} las={:.2} ({:.0} words/s)",
+        file.display(),
+        s.words,
+        s.upos,
+        s.xpos,
+        s.uas,
+        s.las,
+        s.words as f64 / secs.max(1e-9)
+    );
+    Ok(())
+}

@@ -1,0 +1,6 @@
+//! One module per subcommand: its flags and its `run`.
+
+pub mod analyze;
+pub mod eval;
+pub mod parse;
+pub mod train;
