@@ -22,9 +22,10 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let model = model_source::load(args.model.as_deref(), args.batch.quiet)?;
+    let engine = aras_pipeline::Engine { model };
     batch::run(&args.batch, |doc, out| {
-        let analyzed = aras_pipeline::analyze(&model, doc);
-        aras_pipeline::records::write_jsonl(&analyzed, out);
-        analyzed.n_tokens()
+        let reading = aras_pipeline::read(&engine, doc);
+        aras_pipeline::records::write_jsonl(&reading, out);
+        reading.analyzed.n_tokens()
     })
 }

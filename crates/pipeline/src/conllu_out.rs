@@ -11,20 +11,16 @@ use crate::AnalyzedDocument;
 pub fn write_conllu(a: &AnalyzedDocument<'_, '_>, out: &mut String) {
     let body = a.doc.text.as_str();
     let _ = writeln!(out, "# newdoc id = {}", a.doc.id);
-    for (n, s) in a.sentences.iter().enumerate() {
+    for (n, (s, syntax)) in a.sentences.iter().zip(&a.syntax).enumerate() {
         let _ = writeln!(out, "# sent_id = {}-{}", a.doc.id, n + 1);
-        let text: String = body[s.span.start..s.span.end]
+        let text: String = body[s.start..s.end]
             .chars()
             .map(|c| if c.is_whitespace() { ' ' } else { c })
             .collect();
         let _ = writeln!(out, "# text = {text}");
-        for (i, tok) in s.span.tokens.iter().enumerate() {
-            let w = &s.syntax.words[i];
-            let space_after = s
-                .span
-                .tokens
-                .get(i + 1)
-                .is_none_or(|next| next.start > tok.end);
+        for (i, tok) in s.tokens.iter().enumerate() {
+            let w = &syntax.words[i];
+            let space_after = s.tokens.get(i + 1).is_none_or(|next| next.start > tok.end);
             let _ = writeln!(
                 out,
                 "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\tTokenRange={}:{}{}",

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::AnalyzedDocument;
+use crate::{AnalyzedDocument, Reading};
 
 /// `{"type":"document", ...}`: one per input document.
 #[derive(Debug, Serialize)]
@@ -41,10 +41,92 @@ impl<'a> DocumentRecord<'a> {
     }
 }
 
-/// Appends every record of an analysed document, one JSON object a line.
-pub fn write_jsonl(a: &AnalyzedDocument<'_, '_>, out: &mut String) {
-    // Serialising a struct of strings and numbers cannot fail.
-    let line = serde_json::to_string(&DocumentRecord::new(a)).expect("record serialises");
-    out.push_str(&line);
+/// `{"type":"time", ...}`: a time expression and its TIMEX3 value.
+#[derive(Debug, Serialize)]
+pub struct TimeRecord<'a> {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub doc_id: &'a str,
+    pub id: String,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub value: &'a str,
+    #[serde(rename = "kind")]
+    pub time_kind: aras_time::TimeKind,
+    /// The id of the time expression this one was resolved against.
+    pub anchor: Option<String>,
+}
+
+/// `{"type":"quote", ...}`: quoted speech and who said it.
+#[derive(Debug, Serialize)]
+pub struct QuoteRecord<'a> {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub doc_id: &'a str,
+    pub id: String,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub speaker: Option<SpeakerRecord<'a>>,
+    pub partial: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SpeakerRecord<'a> {
+    pub name: &'a str,
+    /// Actor code of the speaker; "" until the speaker is linked to a coded mention.
+    pub code: &'a str,
+    /// The actor mention id of the speaker, where linked.
+    pub mention: Option<String>,
+    pub resolved_by: aras_quotes::ResolvedBy,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn push_json<T: Serialize>(record: &T, out: &mut String) {
+    // Records are plain strings, numbers and enums: serialising them cannot fail.
+    out.push_str(&serde_json::to_string(record).expect("record serialises"));
     out.push('\n');
+}
+
+/// Appends every record of a document, one JSON object a line: the document first, then
+/// times and quotes in text order.
+pub fn write_jsonl(r: &Reading<'_, '_>, out: &mut String) {
+    let doc_id = r.analyzed.doc.id.as_str();
+    push_json(&DocumentRecord::new(&r.analyzed), out);
+    for (i, t) in r.times.iter().enumerate() {
+        let rec = TimeRecord {
+            kind: "time",
+            doc_id,
+            id: format!("t{}", i + 1),
+            text: &t.text,
+            start: t.start,
+            end: t.end,
+            value: &t.value,
+            time_kind: t.kind,
+            anchor: t.anchor.map(|a| format!("t{}", a + 1)),
+        };
+        push_json(&rec, out);
+    }
+    for (i, q) in r.quotes.iter().enumerate() {
+        let rec = QuoteRecord {
+            kind: "quote",
+            doc_id,
+            id: format!("q{}", i + 1),
+            text: &q.text,
+            start: q.start,
+            end: q.end,
+            speaker: q.speaker.as_ref().map(|s| SpeakerRecord {
+                name: &s.name,
+                code: "",
+                mention: None,
+                resolved_by: s.resolved_by,
+                start: s.start,
+                end: s.end,
+            }),
+            partial: q.partial,
+        };
+        push_json(&rec, out);
+    }
 }
