@@ -196,40 +196,21 @@ const VERBS: &[&str] = &[
     "belongs",
     "live",
     "lives",
-    "work",
-    "works",
     "depend",
     "depends",
-    "face",
-    "faces",
-    "use",
-    "uses",
     "used",
     "get",
     "want",
-    "need",
-    "lack",
     "lacks",
     "own",
-    "hold",
-    "control",
-    "produce",
     "receive",
     "earn",
     "spend",
-    "pay",
-    "vote",
     "voted",
-    "support",
-    "supports",
     "oppose",
     "opposes",
     "opposed",
-    "back",
-    "backs",
     "backed",
-    "favour",
-    "favor",
     "believe",
     "believes",
     "think",
@@ -240,7 +221,6 @@ const VERBS: &[&str] = &[
     "fled",
     "flee",
     "returned",
-    "return",
     "posted",
     "posts",
     "recorded",
@@ -439,6 +419,19 @@ const DATA_WORDS: &[&str] = &[
     "research",
     "records",
     "report",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
 ];
 
 const DETS: &[&str] = &["the", "a", "an", "this", "that", "these", "those"];
@@ -973,7 +966,7 @@ fn subtree(a: &Analysis<'_>, root: usize) -> (usize, usize) {
 /// "unemployment stood at 7.5 percent", "trading volume was 162 million shares".
 const LEVEL_BEFORE: &[&str] = &[
     "was", "were", "is", "are", "at", "to", "reached", "totalled", "totaled", "hit", "topped",
-    "of", "by", "be",
+    "of", "by", "be", "worth",
 ];
 
 pub(crate) fn sentence_claims(
@@ -1037,7 +1030,10 @@ pub(crate) fn sentence_claims(
                 && !DETS.contains(&prev.to_lowercase().as_str())
             {
                 if let Some(np) = ctx.np_backward(qi - 1, 6) {
-                    let mut a = np.0;
+                    // "declare the equivalent of": the noun phrase starts at its determiner
+                    let mut a = (np.0 + 1..np.1)
+                        .find(|&k| DETS.contains(&ctx.lw(k).as_str()))
+                        .unwrap_or(np.0);
                     while a < np.1 && DETS.contains(&ctx.lw(a).as_str()) {
                         a += 1;
                     }
@@ -1053,7 +1049,20 @@ pub(crate) fn sentence_claims(
             Some(sy) => sy,
             None => heuristic_subject,
         };
-        let subject_np = subject_np.filter(|&(a, b)| a < b && b <= qi);
+        // no weekdays or "today" at either end: "prosecutors Friday", "Monday it"
+        let subject_np = subject_np.map(|(mut a, mut b)| {
+            let day = |k: usize| WEEKDAYS.contains(&ctx.lw(k).as_str());
+            while a < b && day(a) {
+                a += 1;
+            }
+            while b > a && day(b - 1) {
+                b -= 1;
+            }
+            (a, b)
+        });
+        let subject_np = subject_np.filter(|&(a, b)| {
+            a < b && b <= qi && (a..b).any(|k| ctx.w(k).chars().any(char::is_alphabetic))
+        });
         let level = qi > 0 && LEVEL_BEFORE.contains(&ctx.lw(qi - 1).as_str());
         // "put the damage at $3 billion", "raised its forecast to 4 percent": the object is measured
         if measure.is_none()

@@ -35,7 +35,7 @@ static CURRENCY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 static CURRENCY_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^\s*(?:(?P<adj>US|U\.S\.|American|Hong\ Kong|Singapore|Australian|Canadian|New\ Zealand|Taiwan|Taiwanese|Indian|Pakistani|Philippine|Mexican|Swiss|Jordanian|Iraqi|Kuwaiti|Saudi|Iranian|Israeli|Malaysian|Thai|Chinese|Japanese|South\ Korean|Russian|Turkish|Egyptian|Brazilian|Argentine|new)\s+)?
-        (?P<cur>dollars?|ringgit|euros?|yen|yuan|renminbi|pounds?(?:\s+sterling)?|sterling|rupees?|rupiah|baht|pesos?|roubles?|rubles?|francs?|(?:deutsche\s+)?marks|won|dinars?|riyals?|rials?|rand|shekels?|lira|liras|manat|dirhams?|kroner|kronor|krona|zlotys?|forint|hryvnias?|naira|shillings?|dong|taka|reais|real|USD|EUR|GBP|JPY|CNY|RMB|CHF|INR)\b",
+        (?P<cur>dollars?|ringgit|euros?|yen|yuan|renminbi|pounds?(?:\s+sterling)?|sterling|rupees?|rupiah|baht|pesos?|roubles?|rubles?|francs?|(?:deutsche\s+)?marks|won|dinars?|riyals?|rials?|rand|shekels?|lira|liras|manat|dirhams?|kroner|kronor|krona|zlotys?|forint|hryvnias?|naira|shillings?|dong|taka|reais|real|kina|kwacha|cedis?|birr|afghanis?|tenge|lari|dram|lei|leu|leva|kuna|korun[ay]|leones?|USD|EUR|GBP|JPY|CNY|RMB|CHF|INR)\b",
     )
     .expect("currency suffix")
 });
@@ -592,6 +592,10 @@ fn count_ok(s: &str, c: &Cand, qualified: bool) -> bool {
     if a.value == 1.0 && !a.scaled {
         return false;
     }
+    // "China's four other main cities": a definite reference
+    if !qualified && (before.trim_end().ends_with("'s") || before.trim_end().ends_with("’s")) {
+        return false;
+    }
     if a.yearlike && !qualified {
         return false;
     }
@@ -810,6 +814,15 @@ fn change_before(s: &str, at: usize) -> Option<Direction> {
     }
 }
 
+/// "0.2 percent higher", "3 percent down".
+fn change_after(rest: &str) -> Option<Direction> {
+    match next_word(rest).trim_matches(|c: char| !c.is_alphabetic()) {
+        "higher" | "up" | "more" => Some(Direction::Up),
+        "lower" | "down" | "less" => Some(Direction::Down),
+        _ => None,
+    }
+}
+
 /// All quantities of a sentence, in order, not overlapping.
 pub(crate) fn find(s: &str) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
@@ -877,7 +890,7 @@ pub(crate) fn find(s: &str) -> Vec<Found> {
             None => (c.start, None),
         };
         let mut q = make(c.class, c.atom.value, c);
-        if let Some(d) = change_before(s, start) {
+        if let Some(d) = change_before(s, start).or_else(|| change_after(&s[c.end..])) {
             q = Quantity::Change {
                 direction: d,
                 by: Box::new(q),

@@ -127,11 +127,25 @@ pub(crate) fn atoms(s: &str) -> Vec<Atom> {
         let after = s[end..].chars().next();
         let after2 = s[end..].chars().nth(1);
         let digits = c.name("d").is_some();
+        // "half a dozen": not twelve
+        if !digits && s[..start].to_ascii_lowercase().trim_end().ends_with("half") {
+            continue;
+        }
         if digits {
             match before {
                 Some(ch)
                     if ch.is_alphanumeric()
                         || matches!(ch, '_' | '/' | ':' | '#' | '.' | ',' | '+') =>
+                {
+                    continue
+                }
+                // "FA-18", "MiG-29", "Su-30": a model name
+                Some('-')
+                    if s[..start]
+                        .chars()
+                        .rev()
+                        .nth(1)
+                        .is_some_and(|c| c.is_alphabetic()) =>
                 {
                     continue
                 }

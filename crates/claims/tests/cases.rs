@@ -304,3 +304,63 @@ fn negatives() {
         assert!(cs.is_empty(), "{text}: {cs:#?}");
     }
 }
+
+#[test]
+fn subject_from_syntax() {
+    use aras_nlp::model::{Analysis, AnalyzedWord};
+    // "Officially , Chile supplied 40 percent of Peru 's wheat ."
+    let text = "Officially, Chile supplied 40 percent of Peru's wheat.";
+    let sentences = aras_text::segment(text);
+    let forms: Vec<&str> = sentences[0].tokens.iter().map(|t| t.text(text)).collect();
+    assert_eq!(
+        forms,
+        [
+            "Officially",
+            ",",
+            "Chile",
+            "supplied",
+            "40",
+            "percent",
+            "of",
+            "Peru",
+            "'s",
+            "wheat",
+            "."
+        ]
+    );
+    let arcs: [(u32, &str); 11] = [
+        (4, "advmod"),
+        (4, "punct"),
+        (4, "nsubj"),
+        (0, "root"),
+        (6, "nummod"),
+        (4, "obj"),
+        (10, "case"),
+        (10, "nmod:poss"),
+        (8, "case"),
+        (6, "nmod"),
+        (4, "punct"),
+    ];
+    let analysis = Analysis {
+        words: arcs
+            .iter()
+            .map(|&(head, deprel)| AnalyzedWord {
+                upos: "X",
+                xpos: "X",
+                lemma: String::new(),
+                head,
+                deprel,
+            })
+            .collect(),
+    };
+    let cs = extract(text, &sentences, Some(std::slice::from_ref(&analysis)));
+    assert_eq!(cs.len(), 1);
+    assert_eq!(subject(text, &cs[0]).as_deref(), Some("Chile"));
+    assert_eq!(cs[0].measure.as_deref(), Some("Peru's wheat"));
+    // a misaligned analysis is ignored, not trusted
+    let short = Analysis {
+        words: analysis.words[..3].to_vec(),
+    };
+    let cs = extract(text, &sentences, Some(std::slice::from_ref(&short)));
+    assert_eq!(subject(text, &cs[0]).as_deref(), Some("Chile"));
+}
