@@ -41,6 +41,7 @@ enum Command {
     Parse(cmd::parse::Args),
     Train(cmd::train::Args),
     Eval(cmd::eval::Args),
+    Dict(cmd::dict::Args),
 }
 
 fn main() {
@@ -50,6 +51,7 @@ fn main() {
         Command::Parse(a) => cmd::parse::run(a),
         Command::Train(a) => cmd::train::run(a),
         Command::Eval(a) => cmd::eval::run(a),
+        Command::Dict(a) => cmd::dict::run(a),
     };
     let code = match result {
         Ok(code) => code,
