@@ -36,6 +36,23 @@ pub enum What {
         )]
         file: PathBuf,
     },
+    /// TempEval-3 (TimeML): time-expression extent P/R/F1 (overlap) and TIMEX3 value
+    /// accuracy on the matched expressions, the document creation time as document date.
+    Times {
+        #[arg(
+            value_name = "DIR",
+            default_value = "../shared/data/corpora/temporal_tempeval3"
+        )]
+        dir: PathBuf,
+    },
+    /// PolNeAR: direct-quote recall/precision and speaker attribution accuracy.
+    Quotes {
+        #[arg(
+            value_name = "DIR",
+            default_value = "../shared/data/corpora/quotes_polnear"
+        )]
+        dir: PathBuf,
+    },
     /// UPOS, XPOS, UAS and LAS of the model on gold-tokenised CoNLL-U files (LAS on the
     /// universal part of the relation, as ../shared/tools/conllu_eval.py scores it).
     Syntax {
@@ -74,6 +91,30 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 "tokenisation: sentences exactly right {:.2}%  token F1 {:.4}",
                 100.0 * s.sentence_accuracy(),
                 s.token_f1()
+            );
+        }
+        What::Times { dir } => {
+            let s = aras_time::eval::tempeval3(&dir)
+                .with_context(|| format!("cannot read {}", dir.display()))?;
+            println!(
+                "temporal_tempeval3: extent P {:.3} R {:.3} F1 {:.3}; value accuracy {:.3} (date {:.3}, duration {:.3}, set {:.3})",
+                s.precision(),
+                s.recall(),
+                s.f1(),
+                s.value_accuracy(),
+                s.type_accuracy("DATE"),
+                s.type_accuracy("DURATION"),
+                s.type_accuracy("SET")
+            );
+        }
+        What::Quotes { dir } => {
+            let s = aras_quotes::eval::polnear(&dir)
+                .with_context(|| format!("cannot read {}", dir.display()))?;
+            println!(
+                "quotes_polnear: quote recall {:.3} precision {:.3}; speaker accuracy {:.3}",
+                s.recall(),
+                s.precision(),
+                s.speaker_accuracy()
             );
         }
         What::Syntax { files, model } => {
