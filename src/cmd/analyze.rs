@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 use crate::batch::{self, BatchArgs};
 use crate::{model_source, ExitCode};
@@ -22,7 +22,8 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let model = model_source::load(args.model.as_deref(), args.batch.quiet)?;
-    let engine = aras_pipeline::Engine { model };
+    let dictionary = aras_dict::Dictionary::builtin().context("the built-in dictionaries")?;
+    let engine = aras_pipeline::Engine { model, dictionary };
     batch::run(&args.batch, |doc, out| {
         let reading = aras_pipeline::read(&engine, doc);
         aras_pipeline::records::write_jsonl(&reading, out);

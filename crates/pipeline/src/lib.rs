@@ -7,6 +7,11 @@
 pub mod conllu_out;
 pub mod records;
 
+pub mod link;
+
+use aras_actors::{ActorContext, Mention};
+use aras_claims::Claim;
+use aras_dict::Dictionary;
 use aras_ingest::Document;
 use aras_nlp::model::{Analysis, AnalyzeScratch, Model};
 use aras_quotes::Quote;
@@ -16,6 +21,7 @@ use aras_time::{TimeContext, TimeExpr};
 /// The resources every document is read with, loaded once and shared by reference.
 pub struct Engine {
     pub model: Model,
+    pub dictionary: Dictionary,
 }
 
 /// A document's sentences (tokens as byte spans in the body) and their syntax, aligned.
@@ -37,8 +43,10 @@ impl AnalyzedDocument<'_, '_> {
 #[derive(Debug, Clone)]
 pub struct Reading<'d, 'm> {
     pub analyzed: AnalyzedDocument<'d, 'm>,
+    pub actors: Vec<Mention>,
     pub times: Vec<TimeExpr>,
     pub quotes: Vec<Quote>,
+    pub claims: Vec<Claim>,
 }
 
 /// Segments, tags and parses one document.
@@ -66,17 +74,30 @@ pub fn analyze<'d, 'm>(model: &'m Model, doc: &'d Document) -> AnalyzedDocument<
 pub fn read<'d, 'm>(engine: &'m Engine, doc: &'d Document) -> Reading<'d, 'm> {
     let analyzed = analyze(&engine.model, doc);
     let body = doc.text.as_str();
+    let day = doc.date.as_deref().and_then(iso_day);
+    let actors = aras_actors::extract(
+        body,
+        &analyzed.sentences,
+        Some(&analyzed.syntax),
+        &ActorContext {
+            dictionary: &engine.dictionary,
+            document_date: day,
+        },
+    );
     let time_ctx = TimeContext {
-        document_date: doc.date.as_deref().and_then(iso_day).map(str::to_string),
+        document_date: day.map(str::to_string),
     };
     let times = aras_time::extract(body, &analyzed.sentences, &time_ctx);
     // The quote finder's surface rules are what was measured (PolNeAR dev speaker accuracy
     // 0.808); its parse-driven path is not yet evaluated, so it is not used here.
     let quotes = aras_quotes::extract(body, &analyzed.sentences, None);
+    let claims = aras_claims::extract(body, &analyzed.sentences, Some(&analyzed.syntax));
     Reading {
         analyzed,
+        actors,
         times,
         quotes,
+        claims,
     }
 }
 

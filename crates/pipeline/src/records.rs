@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::link::{mention_at, period_for, quote_at, speaker_mention};
 use crate::{AnalyzedDocument, Reading};
 
 /// `{"type":"document", ...}`: one per input document.
@@ -84,6 +85,63 @@ pub struct SpeakerRecord<'a> {
     pub end: usize,
 }
 
+/// `{"type":"actor", ...}`: one per mention.
+#[derive(Debug, Serialize)]
+pub struct ActorRecord<'a> {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub doc_id: &'a str,
+    pub id: String,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub code: &'a str,
+    pub country: Option<&'a str>,
+    pub sector: Option<&'a str>,
+    #[serde(rename = "kind")]
+    pub actor_kind: aras_actors::Kind,
+    pub name: Option<&'a str>,
+    pub role: Option<&'a str>,
+    pub resolved_by: aras_actors::ResolvedBy,
+    /// The mention this one corefers with.
+    pub antecedent: Option<String>,
+}
+
+/// `{"type":"claim", ...}`: a quantity, what it measures, and on whose authority.
+#[derive(Debug, Serialize)]
+pub struct ClaimRecord<'a> {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub doc_id: &'a str,
+    pub id: String,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    /// Actor code of what the quantity is about ("" where it is not an actor).
+    pub subject: String,
+    pub subject_text: Option<&'a str>,
+    pub value: &'a str,
+    pub quantity: &'a aras_claims::Quantity,
+    pub qualifier: Option<&'a str>,
+    pub measure: Option<&'a str>,
+    /// TIMEX3 value of the period the claim's sentence names.
+    pub period: Option<&'a str>,
+    pub source: Option<ClaimSourceRecord<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ClaimSourceRecord<'a> {
+    pub name: &'a str,
+    pub code: &'a str,
+    pub mention: Option<String>,
+    /// How the source is cited: "according to", "said", or "quote" for a quote's speaker.
+    pub cue: &'a str,
+}
+
+fn mention_id(i: usize) -> String {
+    format!("m{}", i + 1)
+}
+
 fn push_json<T: Serialize>(record: &T, out: &mut String) {
     // Records are plain strings, numbers and enums: serialising them cannot fail.
     out.push_str(&serde_json::to_string(record).expect("record serialises"));
@@ -91,10 +149,30 @@ fn push_json<T: Serialize>(record: &T, out: &mut String) {
 }
 
 /// Appends every record of a document, one JSON object a line: the document first, then
-/// times and quotes in text order.
+/// actors, times, quotes and claims, each in text order.
 pub fn write_jsonl(r: &Reading<'_, '_>, out: &mut String) {
     let doc_id = r.analyzed.doc.id.as_str();
+    let body = r.analyzed.doc.text.as_str();
     push_json(&DocumentRecord::new(&r.analyzed), out);
+    for (i, m) in r.actors.iter().enumerate() {
+        let rec = ActorRecord {
+            kind: "actor",
+            doc_id,
+            id: mention_id(i),
+            text: &m.text,
+            start: m.start,
+            end: m.end,
+            code: &m.code,
+            country: m.country.as_deref(),
+            sector: m.sector.as_deref(),
+            actor_kind: m.kind,
+            name: m.name.as_deref(),
+            role: m.role.as_deref(),
+            resolved_by: m.resolved_by,
+            antecedent: m.antecedent.map(mention_id),
+        };
+        push_json(&rec, out);
+    }
     for (i, t) in r.times.iter().enumerate() {
         let rec = TimeRecord {
             kind: "time",
@@ -117,15 +195,69 @@ pub fn write_jsonl(r: &Reading<'_, '_>, out: &mut String) {
             text: &q.text,
             start: q.start,
             end: q.end,
-            speaker: q.speaker.as_ref().map(|s| SpeakerRecord {
-                name: &s.name,
-                code: "",
-                mention: None,
-                resolved_by: s.resolved_by,
-                start: s.start,
-                end: s.end,
+            speaker: q.speaker.as_ref().map(|s| {
+                let m = speaker_mention(&r.actors, s.start, s.end, &s.name);
+                SpeakerRecord {
+                    name: &s.name,
+                    code: m.map_or("", |i| r.actors[i].code.as_str()),
+                    mention: m.map(mention_id),
+                    resolved_by: s.resolved_by,
+                    start: s.start,
+                    end: s.end,
+                }
             }),
             partial: q.partial,
+        };
+        push_json(&rec, out);
+    }
+    for (i, c) in r.claims.iter().enumerate() {
+        let subject = c
+            .subject_span
+            .and_then(|(s, e)| mention_at(&r.actors, s, e))
+            .map(|m| {
+                let m = &r.actors[m];
+                m.country.clone().unwrap_or_else(|| m.code.clone())
+            })
+            .unwrap_or_default();
+        let source = match &c.source {
+            Some(src) => {
+                let m = mention_at(&r.actors, src.start, src.end);
+                Some(ClaimSourceRecord {
+                    name: &src.name,
+                    code: m.map_or("", |i| r.actors[i].code.as_str()),
+                    mention: m.map(mention_id),
+                    cue: &src.cue,
+                })
+            }
+            // A number inside a direct quote is the speaker's claim.
+            None => quote_at(&r.quotes, c.value_span.0)
+                .and_then(|q| q.speaker.as_ref())
+                .map(|s| {
+                    let m = speaker_mention(&r.actors, s.start, s.end, &s.name);
+                    ClaimSourceRecord {
+                        name: &s.name,
+                        code: m.map_or("", |i| r.actors[i].code.as_str()),
+                        mention: m.map(mention_id),
+                        cue: "quote",
+                    }
+                }),
+        };
+        let rec = ClaimRecord {
+            kind: "claim",
+            doc_id,
+            id: format!("c{}", i + 1),
+            text: &c.text,
+            start: c.start,
+            end: c.end,
+            subject,
+            subject_text: c.subject_span.and_then(|(s, e)| body.get(s..e)),
+            value: &c.value,
+            quantity: &c.quantity,
+            qualifier: c.qualifier.as_deref(),
+            measure: c.measure.as_deref(),
+            period: period_for(&r.analyzed.sentences, &r.times, c.start)
+                .map(|t| r.times[t].value.as_str()),
+            source,
         };
         push_json(&rec, out);
     }
