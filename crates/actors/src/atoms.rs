@@ -159,13 +159,18 @@ fn is_ambiguous_place(a: &Atom) -> bool {
 /// person's name ("Michael Jordan", "Jordan Peterson", "Chad Smith"): dropped here, so
 /// that the name is found as a person.
 fn drop_name_parts(doc: &Doc, atoms: &mut Vec<Atom>) {
-    let covered = |t: usize, atoms: &[Atom]| atoms.iter().any(|a| a.t0 <= t && t < a.t1);
-    let unknown_cap = |t: usize, atoms: &[Atom]| {
+    let mut in_atom = vec![false; doc.toks.len()];
+    for a in atoms.iter() {
+        for c in &mut in_atom[a.t0..a.t1] {
+            *c = true;
+        }
+    }
+    let unknown_cap = |t: usize, _atoms: &[Atom]| {
         doc.toks.get(t).is_some_and(|x| {
             x.cap()
                 && x.is_word()
                 && !x.is(STOP_CAPS)
-                && !covered(t, atoms)
+                && !in_atom[t]
                 && x.text.chars().any(char::is_lowercase)
         })
     };

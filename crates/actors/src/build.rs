@@ -235,12 +235,10 @@ impl Builder<'_, '_> {
                 let second = self.doc.toks[t + 1].text;
                 let org_end = ORG_WORDS.contains(&last);
                 let org_start = ORG_WORDS.contains(&first) && second == "of";
-                let inside: Vec<usize> = self
-                    .atoms
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, a)| a.t0 < end && a.t1 > t)
-                    .map(|(i, _)| i)
+                // Atoms are in text order: those that overlap [t, end).
+                let lo = self.atoms.partition_point(|a| a.t1 <= t);
+                let inside: Vec<usize> = (lo..self.atoms.len())
+                    .take_while(|&i| self.atoms[i].t0 < end)
                     .collect();
                 let whole = inside
                     .iter()
@@ -252,6 +250,47 @@ impl Builder<'_, '_> {
                         || a.t0 < t
                         || a.t1 > end
                 });
+                let only_agents = inside.iter().all(|&i| {
+                    let a = &self.atoms[i];
+                    a.t0 >= t
+                        && a.t1 <= end
+                        && matches!(a.kind(), DKind::Agent | DKind::Country | DKind::Place)
+                });
+                let agents: Vec<usize> = inside
+                    .iter()
+                    .copied()
+                    .filter(|&i| self.atoms[i].is_agent())
+                    .collect();
+                if (org_end || org_start) && !whole && blocked && only_agents && !agents.is_empty()
+                {
+                    // A named body with a country and an agent: "Central Bank of Iran",
+                    // "Supreme Court of Israel" → country + the head agent's sector.
+                    let head = if org_start {
+                        agents[0]
+                    } else {
+                        agents[agents.len() - 1]
+                    };
+                    let sector = self.atoms[head].sector().map(str::to_string);
+                    let country = inside
+                        .iter()
+                        .find_map(|&i| self.atoms[i].country().map(str::to_string));
+                    for &i in &inside {
+                        let a0 = self.atoms[i].t0;
+                        self.atom_at[a0] = None;
+                    }
+                    let mut d = Draft::new(t, end, Kind::Organization, ResolvedBy::Dictionary);
+                    d.set_code(country.as_deref(), sector.as_deref());
+                    if country.is_none() {
+                        d.need = Need::Context;
+                        d.resolved_by = ResolvedBy::Context;
+                    }
+                    let (s, e2) = self.bytes(t, end);
+                    d.parts.push((s, e2, Ner::Org));
+                    d.name = Some(self.doc.span_text(t, end).to_string());
+                    self.push(d);
+                    t = end;
+                    continue;
+                }
                 if (org_end || org_start) && !whole && !blocked {
                     for &i in &inside {
                         let a0 = self.atoms[i].t0;

@@ -258,6 +258,9 @@ pub fn conll2003(path: &Path, syntax: Option<&Model>) -> io::Result<NerScores> {
                 }
             }
         }
+        if std::env::var_os("ARAS_NER_DEBUG").is_some() {
+            debug(&text, &gold, &pred);
+        }
         score(&gold, &pred, &mut scores);
     }
     Ok(scores)
@@ -279,6 +282,35 @@ fn score(gold: &[(usize, usize, Gold)], pred: &[(usize, usize, Gold)], out: &mut
     for &(s, e, g) in gold {
         if g != Gold::Misc && !pred.contains(&(s, e, g)) {
             bump(out, g, |t| t.fn_ += 1);
+        }
+    }
+}
+
+/// Prints the misses and false alarms (with `ARAS_NER_DEBUG` set).
+fn debug(text: &str, gold: &[(usize, usize, Gold)], pred: &[(usize, usize, Gold)]) {
+    for &(s, e, g) in pred {
+        if !gold.contains(&(s, e, g))
+            && !gold
+                .iter()
+                .any(|&(gs, ge, gt)| gt == Gold::Misc && gs < e && s < ge)
+        {
+            let want = gold.iter().find(|&&(gs, ge, _)| gs < e && s < ge);
+            eprintln!(
+                "FP {g:?} {:?} (gold {:?})",
+                &text[s..e],
+                want.map(|&(a, b, t)| (&text[a..b], t))
+            );
+        }
+    }
+    for &(s, e, g) in gold {
+        if g != Gold::Misc && !pred.contains(&(s, e, g)) {
+            let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[e..].find('\n').map_or(text.len(), |i| e + i);
+            eprintln!(
+                "FN {g:?} {:?} in {:?}",
+                &text[s..e],
+                &text[line_start..line_end]
+            );
         }
     }
 }

@@ -55,19 +55,41 @@ fn name_word(b: &Builder, t: usize) -> bool {
     true
 }
 
+fn name_word_next(b: &Builder, t: usize, s1: usize) -> bool {
+    t < s1 && name_word(b, t)
+}
+
 /// Capitalised runs that no dictionary entry explains.
 fn names(b: &mut Builder) {
     for s in 0..b.doc.sents.len() {
         let (s0, s1) = b.doc.sents[s];
-        // Headlines in capitals or title case are not read for names.
+        // Headlines in capitals are not read for names.
         let words: Vec<_> = b.doc.toks[s0..s1].iter().filter(|x| x.is_word()).collect();
-        let caps = words.iter().filter(|x| x.cap()).count();
-        if words.len() >= 3 && caps * 10 >= words.len() * 8 {
+        let upper = words
+            .iter()
+            .filter(|x| x.text.chars().count() > 1 && !x.text.chars().any(char::is_lowercase))
+            .count();
+        if words.len() >= 2 && upper * 10 >= words.len() * 6 {
             continue;
         }
         let mut t = s0;
         while t < s1 {
             if !name_word(b, t) {
+                t += 1;
+                continue;
+            }
+            // An unknown acronym in running text names an organisation ("the MNLF").
+            let x = &b.doc.toks[t];
+            let n = x.text.chars().count();
+            if (2..=6).contains(&n)
+                && x.text.chars().all(|c| c.is_ascii_uppercase())
+                && !name_word_next(b, t + 1, s1)
+                && !(t > s0 && name_word(b, t - 1))
+            {
+                let mut d = Draft::new(t, t + 1, Kind::Organization, ResolvedBy::Context);
+                d.name = Some(x.text.to_string());
+                d.parts.push((x.start, x.end, Ner::Org));
+                b.push(d);
                 t += 1;
                 continue;
             }
@@ -378,7 +400,10 @@ fn surnames(b: &mut Builder) {
     for d in &mut b.drafts {
         if d.t1 - d.t0 == 1
             && d.kind == Kind::Country
-            && matches!(d.form_role, Some(FormRole::Name | FormRole::Short))
+            && matches!(
+                d.form_role,
+                Some(FormRole::Name | FormRole::Short | FormRole::Capital | FormRole::City)
+            )
             && known.iter().any(|s| s == b.doc.toks[d.t0].text)
         {
             d.need = Need::Surname;

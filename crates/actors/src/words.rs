@@ -357,6 +357,18 @@ pub(crate) const HONORIFICS: &[(&str, Option<&str>)] = &[
     ("Rep.", Some("LEG")),
     ("Gov.", Some("GOV")),
     ("Pres.", Some("GOV")),
+    ("Prince", None),
+    ("Princess", None),
+    ("Sir", None),
+    ("Dame", None),
+    ("Lord", None),
+    ("Lady", None),
+    ("Director", None),
+    ("Chairman", None),
+    ("Father", None),
+    ("Rabbi", None),
+    ("Imam", None),
+    ("Ayatollah", None),
 ];
 
 /// Words that end (or, followed by "of", begin) an organisation's name.

@@ -18,6 +18,9 @@ fn shared() -> Option<PathBuf> {
 }
 
 fn model() -> Option<aras_nlp::model::Model> {
+    if std::env::var_os("ARAS_ACTORS_NO_SYNTAX").is_some() {
+        return None;
+    }
     let p = concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/en_ewt.model");
     let bytes = std::fs::read(p).ok()?;
     match aras_nlp::model::Model::from_bytes(&bytes) {
@@ -103,8 +106,17 @@ fn conll2003_testa() {
         if model.is_some() { "with" } else { "without" },
         t.elapsed().as_secs_f64()
     );
+    // Floors reached (eng.testa: with syntax micro F1 0.764, without 0.7xx); the
+    // model may be mid-retraining, so the floors hold for both.
     let micro = scores.micro();
-    assert!(micro.f1() >= 0.0);
+    assert!(micro.f1() >= 0.70, "micro F1 {:.3}", micro.f1());
+    assert!(scores.per.f1() >= 0.75, "PER F1 {:.3}", scores.per.f1());
+    assert!(scores.loc.f1() >= 0.82, "LOC F1 {:.3}", scores.loc.f1());
+    assert!(
+        scores.org.precision() >= 0.65,
+        "ORG P {:.3}",
+        scores.org.precision()
+    );
 }
 
 #[test]
