@@ -53,6 +53,18 @@ pub enum What {
         )]
         dir: PathBuf,
     },
+    /// CoNLL-2003: PER/ORG/LOC span F1 of the actor mentions (capitalised mentions only;
+    /// MISC ignored), with the tagger/parser.
+    Ner {
+        #[arg(
+            value_name = "FILE",
+            default_value = "../shared/data/corpora/ner_conll2003_en/eng.testa"
+        )]
+        file: PathBuf,
+        /// Tagger/parser model file (default: $ARAS_MODEL, else the built-in model).
+        #[arg(long, value_name = "PATH")]
+        model: Option<PathBuf>,
+    },
     /// UPOS, XPOS, UAS and LAS of the model on gold-tokenised CoNLL-U files (LAS on the
     /// universal part of the relation, as ../shared/tools/conllu_eval.py scores it).
     Syntax {
@@ -115,6 +127,27 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 s.recall(),
                 s.precision(),
                 s.speaker_accuracy()
+            );
+        }
+        What::Ner { file, model } => {
+            let model = model_source::load(model.as_deref(), true)?;
+            let s = aras_actors::eval::conll2003(&file, Some(&model))
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            let f = |t: &aras_actors::eval::TypeScores| {
+                format!(
+                    "P {:.3} R {:.3} F1 {:.3}",
+                    t.precision(),
+                    t.recall(),
+                    t.f1()
+                )
+            };
+            println!(
+                "ner_conll2003_en ({}): PER {}; ORG {}; LOC {}; micro {}",
+                file.display(),
+                f(&s.per),
+                f(&s.org),
+                f(&s.loc),
+                f(&s.micro())
             );
         }
         What::Syntax { files, model } => {
