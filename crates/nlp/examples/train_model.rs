@@ -1,5 +1,5 @@
 //! Trains the shipped model (jackknifed tagger + parser) and writes it.
-//! `cargo run --release -p aras-nlp --example train_model -- TRAIN.conllu [OUT] [--dev DEV.conllu] [--folds K] [--epochs N] [--tagger-epochs N]`
+//! `cargo run --release -p aras-nlp --example train_model -- TRAIN.conllu [OUT] [--dev DEV.conllu] [--folds K] [--epochs N] [--tagger-epochs N] [--ensemble N]`
 //! OUT defaults to models/en_ewt.model. Prints timings, sizes and (with --dev) accuracy.
 
 use aras_nlp::conllu;
@@ -19,6 +19,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--epochs" => opts.parser.epochs = val()?.parse()?,
             "--tagger-epochs" => opts.tagger.epochs = val()?.parse()?,
             "--min-weight" => opts.parser.min_weight = val()?.parse()?,
+            "--ensemble" => opts.parser.ensemble = val()?.parse()?,
             _ => pos.push(a),
         }
     }

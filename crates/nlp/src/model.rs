@@ -229,12 +229,17 @@ impl Model {
         let forms: Vec<&str> = sent.words.iter().map(|w| w.form.as_str()).collect();
         self.run(&forms, scratch);
         let AnalyzeScratch { tagged, arcs, .. } = scratch;
+        // Overwrite in place: the columns usually have the capacity already.
+        let set = |dst: &mut String, src: &str| {
+            dst.clear();
+            dst.push_str(src);
+        };
         for (i, w) in sent.words.iter_mut().enumerate() {
-            w.upos = self.tagger.upos_name(tagged.upos[i]).to_string();
-            w.xpos = self.tagger.xpos_name(tagged.xpos[i]).to_string();
-            w.lemma = tagged.lemma(i).to_string();
+            set(&mut w.upos, self.tagger.upos_name(tagged.upos[i]));
+            set(&mut w.xpos, self.tagger.xpos_name(tagged.xpos[i]));
+            set(&mut w.lemma, tagged.lemma(i));
             w.head = Some(arcs[i].head);
-            w.deprel = self.parser.label(arcs[i].label).to_string();
+            set(&mut w.deprel, self.parser.label(arcs[i].label));
         }
     }
 }
@@ -300,6 +305,7 @@ pub fn jackknife(
     let k = opts.folds;
     let mut topts = opts.tagger.clone();
     topts.seed ^= opts.seed;
+    let fold = |i: usize| i % k;
     // Job 0 is the final tagger; job f+1 tags fold f.
     let jobs: Vec<usize> = if k >= 2 { (0..=k).collect() } else { vec![0] };
     let results: Vec<(usize, Tagger)> = jobs
@@ -311,7 +317,7 @@ pub fn jackknife(
                 train
                     .iter()
                     .enumerate()
-                    .filter(|(i, _)| i % k != j - 1)
+                    .filter(|&(i, _)| fold(i) != j - 1)
                     .map(|(_, s)| s.clone())
                     .collect()
             };
@@ -333,7 +339,7 @@ pub fn jackknife(
             continue;
         }
         for (i, s) in retagged.iter_mut().enumerate() {
-            if i % k != j - 1 {
+            if fold(i) != j - 1 {
                 continue;
             }
             let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();

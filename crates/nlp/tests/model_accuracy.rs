@@ -40,7 +40,11 @@ fn committed_model_holds_its_accuracy_on_ewt_test() {
         s.upos, s.uas, s.las, s.words
     );
     assert!(s.words > 20_000);
-    for (name, got, bar) in [("UPOS", s.upos, BAR.0), ("UAS", s.uas, BAR.1), ("LAS", s.las, BAR.2)] {
+    for (name, got, bar) in [
+        ("UPOS", s.upos, BAR.0),
+        ("UAS", s.uas, BAR.1),
+        ("LAS", s.las, BAR.2),
+    ] {
         if got < bar {
             eprintln!("BELOW THE PROJECT BAR: {name} {got:.2} < {bar}");
         }

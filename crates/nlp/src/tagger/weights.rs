@@ -10,6 +10,19 @@
 use super::TaggerFormatError;
 use crate::perceptron::Weights;
 
+#[inline(always)]
+fn prefetch<T>(p: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: prefetching is a hint that never faults; `p` is a valid reference anyway.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+            (p as *const T).cast::<i8>(),
+        );
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Slot {
     key: u64,
@@ -127,8 +140,16 @@ impl FastWeights {
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [f32], found: &mut Vec<(u32, u32)>) {
         found.clear();
+        // Prefetch every feature's home slot, then each found row, before reading any:
+        // the misses overlap instead of following one another.
+        for &f in feats {
+            prefetch(&self.slots[self.home(f)]);
+        }
         for &f in feats {
             if let Some(s) = self.find(f) {
+                if let Some(e) = self.entries.get(s.start as usize) {
+                    prefetch(e);
+                }
                 found.push((s.start, s.len));
             }
         }
