@@ -1,0 +1,1079 @@
+//! The coder: verb patterns and event nouns over the dependency parse.
+
+use crate::lexicon::{Lexicon, NounEntry, Slot, VerbPattern};
+use crate::{DateSource, Event, EventInput, Modality, Role};
+use aras_nlp::model::AnalyzedWord;
+use aras_text::Token;
+
+/// Verbs whose complement clause is reported speech.
+const SPEECH: &[&str] = &[
+    "say",
+    "tell",
+    "announce",
+    "report",
+    "claim",
+    "state",
+    "add",
+    "note",
+    "allege",
+    "insist",
+    "argue",
+    "write",
+    "declare",
+    "confirm",
+    "reveal",
+    "describe",
+    "assert",
+    "maintain",
+    "explain",
+    "stress",
+    "accuse",
+    "charge",
+    "warn",
+    "testify",
+    "acknowledge",
+    "admit",
+    "believe",
+    "think",
+    "suggest",
+    "indicate",
+];
+/// Governors that make their complement an intention or appeal.
+const INTENT: &[&str] = &[
+    "want",
+    "hope",
+    "plan",
+    "seek",
+    "aim",
+    "intend",
+    "wish",
+    "try",
+    "attempt",
+    "angle",
+    "prepare",
+    "propose",
+    "call",
+    "urge",
+    "ask",
+    "demand",
+    "plot",
+    "vow",
+    "pledge",
+    "promise",
+    "threaten",
+    "expect",
+    "need",
+    "decide",
+    "agree",
+    "offer",
+    "request",
+    "appeal",
+    "encourage",
+    "push",
+    "press",
+    "strive",
+    "look",
+    "mean",
+    "order",
+    "consider",
+    "help",
+    "allow",
+    "permit",
+    "let",
+    "invite",
+    "persuade",
+    "convince",
+    "get",
+    "design",
+    "set",
+];
+/// Governors that negate their complement.
+const NEG_GOVERNOR: &[&str] = &[
+    "refuse", "fail", "decline", "avoid", "cease", "stop", "halt", "abandon", "forgo", "prevent",
+    "block", "forbid", "ban",
+];
+/// Governors that deny their complement.
+const DENY: &[&str] = &[
+    "deny",
+    "reject",
+    "dismiss",
+    "refute",
+    "rebut",
+    "disprove",
+    "contradict",
+];
+/// Governors that make their complement possible, feared or expected.
+const FEAR: &[&str] = &[
+    "fear",
+    "concern",
+    "worry",
+    "risk",
+    "possibility",
+    "threat",
+    "danger",
+    "prospect",
+    "afraid",
+    "likely",
+    "possible",
+    "unlikely",
+    "chance",
+    "scenario",
+    "speculation",
+    "rumor",
+    "rumour",
+    "narrative",
+    "warning",
+    "suspect",
+    "suspicion",
+    "could",
+    "might",
+    "whether",
+];
+const MODAL_AUX: &[&str] = &[
+    "could", "might", "may", "would", "should", "will", "shall", "can", "must", "ca", "wo",
+];
+const HEDGE_ADV: &[&str] = &[
+    "possibly",
+    "perhaps",
+    "maybe",
+    "probably",
+    "likely",
+    "potentially",
+    "conceivably",
+];
+const REPORT_ADV: &[&str] = &[
+    "allegedly",
+    "reportedly",
+    "apparently",
+    "purportedly",
+    "supposedly",
+    "ostensibly",
+];
+const NEG_WORDS: &[&str] = &["not", "n't", "never", "no", "nor", "neither"];
+const CONDITIONAL: &[&str] = &["if", "unless", "whether", "lest"];
+/// Adjunct prepositions whose noun is presupposed ("in its campaign", "during the war").
+const PRESUP_CASE: &[&str] = &[
+    "in",
+    "during",
+    "after",
+    "before",
+    "since",
+    "amid",
+    "following",
+    "despite",
+    "throughout",
+    "from",
+];
+/// Verbs that lend their subject to an event noun they govern ("launched an attack").
+const LIGHT: &[&str] = &[
+    "launch",
+    "carry",
+    "conduct",
+    "stage",
+    "issue",
+    "hold",
+    "start",
+    "begin",
+    "mount",
+    "wage",
+    "impose",
+    "make",
+    "deliver",
+    "become",
+    "remain",
+    "continue",
+    "resume",
+    "order",
+    "intensify",
+    "escalate",
+    "unleash",
+    "step",
+    "release",
+    "give",
+    "have",
+    "take",
+    "pursue",
+    "execute",
+    "perform",
+    "undertake",
+    "initiate",
+    "open",
+    "lead",
+    "fight",
+    "extend",
+    "offer",
+    "provide",
+    "send",
+    "announce",
+    "sign",
+    "conclude",
+    "reach",
+    "broker",
+    "strike",
+];
+/// Modifiers that turn an attack into retaliation against the previous attacker.
+const RETALIATION: &[&str] = &[
+    "retaliatory",
+    "retaliation",
+    "counter",
+    "reprisal",
+    "revenge",
+    "counterattack",
+    "retaliate",
+];
+const FIRST_PERSON: &[&str] = &["we", "us", "our", "ours", "i", "me", "my", "mine"];
+const RELATIVE: &[&str] = &["which", "that", "who", "whom", "whose"];
+
+/// One parsed sentence.
+struct Sent<'a> {
+    tokens: &'a [Token],
+    words: &'a [AnalyzedWord<'a>],
+    children: Vec<Vec<usize>>,
+    lemmas: Vec<String>,
+}
+
+impl<'a> Sent<'a> {
+    fn new(text: &str, tokens: &'a [Token], words: &'a [AnalyzedWord<'a>]) -> Sent<'a> {
+        let n = words.len();
+        let mut children = vec![Vec::new(); n];
+        for (i, w) in words.iter().enumerate() {
+            let h = w.head as usize;
+            if h >= 1 && h <= n && h - 1 != i {
+                children[h - 1].push(i);
+            }
+        }
+        let lemmas = words
+            .iter()
+            .zip(tokens)
+            .map(|(w, t)| {
+                let l = if w.lemma.is_empty() {
+                    text.get(t.start..t.end).unwrap_or("")
+                } else {
+                    w.lemma.as_str()
+                };
+                l.to_lowercase().replace('’', "'")
+            })
+            .collect();
+        Sent {
+            tokens,
+            words,
+            children,
+            lemmas,
+        }
+    }
+    fn len(&self) -> usize {
+        self.words.len()
+    }
+    fn head(&self, i: usize) -> Option<usize> {
+        let h = self.words[i].head as usize;
+        (h >= 1 && h <= self.len() && h - 1 != i).then(|| h - 1)
+    }
+    fn rel(&self, i: usize) -> &str {
+        self.words[i].deprel
+    }
+    fn base_rel(&self, i: usize) -> &str {
+        self.words[i].deprel.split(':').next().unwrap_or("")
+    }
+    fn lemma(&self, i: usize) -> &str {
+        &self.lemmas[i]
+    }
+    fn upos(&self, i: usize) -> &str {
+        self.words[i].upos
+    }
+    fn xpos(&self, i: usize) -> &str {
+        self.words[i].xpos
+    }
+    fn kids(&self, i: usize) -> &[usize] {
+        &self.children[i]
+    }
+    fn kids_rel<'s>(&'s self, i: usize, rel: &'s str) -> impl Iterator<Item = usize> + 's {
+        self.children[i]
+            .iter()
+            .copied()
+            .filter(move |&c| self.rel(c) == rel)
+    }
+    /// The lemma of the `case` (or `mark`) child of a nominal or clause.
+    fn case(&self, i: usize) -> Option<&str> {
+        self.children[i]
+            .iter()
+            .find(|&&c| matches!(self.base_rel(c), "case" | "mark") && c < i)
+            .map(|&c| self.lemma(c))
+    }
+    fn is_passive(&self, v: usize) -> bool {
+        self.children[v]
+            .iter()
+            .any(|&c| matches!(self.rel(c), "nsubj:pass" | "aux:pass" | "csubj:pass"))
+            || (self.xpos(v) == "VBN"
+                && matches!(self.rel(v), "acl")
+                && !self.children[v]
+                    .iter()
+                    .any(|&c| self.base_rel(c) == "nsubj"))
+    }
+    /// Word `i` and the words coordinated with it.
+    fn with_conjuncts(&self, i: usize) -> Vec<usize> {
+        let mut out = vec![i];
+        let mut k = 0;
+        while k < out.len() && out.len() < 16 {
+            let x = out[k];
+            for c in self.kids_rel(x, "conj") {
+                if !out.contains(&c)
+                    && matches!(
+                        self.upos(c),
+                        "NOUN" | "PROPN" | "PRON" | "ADJ" | "NUM" | "X"
+                    )
+                {
+                    out.push(c);
+                }
+            }
+            k += 1;
+        }
+        out
+    }
+    /// Whether `a` is `b` or an ancestor of `b`.
+    fn dominates(&self, a: usize, mut b: usize) -> bool {
+        for _ in 0..=self.len() {
+            if a == b {
+                return true;
+            }
+            match self.head(b) {
+                Some(h) => b = h,
+                None => return false,
+            }
+        }
+        false
+    }
+}
+
+/// A candidate event before roles are resolved to mentions.
+struct Cand {
+    sent: usize,
+    trigger: usize,
+    code: String,
+    sources: Vec<usize>,
+    targets: Vec<usize>,
+    verbal: bool,
+    retaliation: bool,
+}
+
+/// Codes the events of one document.
+pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
+    let mut events: Vec<Event> = Vec::new();
+    // Sentence index of each event, for denial of the previous sentence.
+    let mut event_sent: Vec<usize> = Vec::new();
+    for (si, sentence) in input.sentences.iter().enumerate() {
+        let Some(an) = input.syntax.get(si) else {
+            break;
+        };
+        if an.words.len() != sentence.tokens.len() || an.words.is_empty() {
+            continue;
+        }
+        let s = Sent::new(input.text, &sentence.tokens, &an.words);
+        let cands = candidates(lexicon, &s, si);
+        let times = attached_times(input, &s);
+        for c in cands {
+            let Some(info) = lexicon.cameo(&c.code) else {
+                continue;
+            };
+            let (negated, mut modality) = factuality(&s, c.trigger);
+            let tok = s.tokens[c.trigger];
+            let quote = input
+                .quotes
+                .iter()
+                .position(|q| q.start <= tok.start && tok.end <= q.end);
+            if quote.is_some() && modality == Modality::Asserted {
+                modality = Modality::Reported;
+            }
+            let resolve_all = |heads: &[usize]| -> Vec<usize> {
+                let mut out: Vec<usize> = Vec::new();
+                for &h in heads {
+                    for h in s.with_conjuncts(h) {
+                        if let Some(m) = resolve(input, &s, h, quote) {
+                            if !out.contains(&m) {
+                                out.push(m);
+                            }
+                        }
+                    }
+                }
+                out
+            };
+            let srcs = resolve_all(&c.sources);
+            let tgts = resolve_all(&c.targets);
+            let srcs: Vec<Option<usize>> = if srcs.is_empty() {
+                vec![None]
+            } else {
+                srcs.into_iter().map(Some).collect()
+            };
+            let tgts: Vec<Option<usize>> = if tgts.is_empty() {
+                vec![None]
+            } else {
+                tgts.into_iter().map(Some).collect()
+            };
+            let (date, date_source) = date_of(input, &s, sentence, c.trigger, &times);
+            for &src in &srcs {
+                for &tgt in &tgts {
+                    if src.is_none() && tgt.is_none() {
+                        continue;
+                    }
+                    let source = src.map(|m| role(input, m));
+                    let mut target = tgt.map(|m| role(input, m));
+                    if let (Some(a), Some(b)) = (&source, &target) {
+                        if a.mention == b.mention || a.code == b.code {
+                            continue;
+                        }
+                    }
+                    if c.retaliation && target.is_none() {
+                        if let Some(a) = &source {
+                            target = retaliation_target(&events, &a.country, input);
+                        }
+                    }
+                    let root = c.code[..2].to_string();
+                    let confidence = 0.4
+                        + if source.is_some() { 0.2 } else { 0.0 }
+                        + if target.is_some() { 0.2 } else { 0.0 }
+                        + if c.verbal { 0.1 } else { 0.05 };
+                    events.push(Event {
+                        source,
+                        target,
+                        cameo: c.code.clone(),
+                        root,
+                        plover: info.plover.clone(),
+                        quad_class: info.quad_class,
+                        goldstein: info.goldstein,
+                        date_precision: date.as_deref().and_then(precision),
+                        date: date.clone(),
+                        date_source,
+                        negated,
+                        modality,
+                        trigger: (tok.start, tok.end),
+                        evidence: (sentence.start, sentence.end),
+                        quote,
+                        confidence,
+                    });
+                    event_sent.push(c.sent);
+                }
+            }
+        }
+        if denies_previous(&s) && si > 0 {
+            let prev = &input.sentences[si - 1];
+            let same_paragraph = input
+                .text
+                .get(prev.end..sentence.start)
+                .is_some_and(|gap| !gap.contains('\n'));
+            if same_paragraph {
+                for (e, &es) in events.iter_mut().zip(&event_sent) {
+                    if es == si - 1 {
+                        e.modality = Modality::Denied;
+                    }
+                }
+            }
+        }
+    }
+    events
+}
+
+fn role(input: &EventInput, m: usize) -> Role {
+    let mention = &input.mentions[m];
+    let country = mention.country.clone().unwrap_or_default();
+    let code = if mention.code.is_empty() {
+        country.clone()
+    } else {
+        mention.code.clone()
+    };
+    let country = if country.is_empty() {
+        code.get(..3).unwrap_or("").to_string()
+    } else {
+        country
+    };
+    Role {
+        mention: m,
+        code,
+        country,
+        text: mention.text.clone(),
+    }
+}
+
+fn retaliation_target(events: &[Event], country: &str, input: &EventInput) -> Option<Role> {
+    events.iter().rev().take(12).find_map(|e| {
+        let s = e.source.as_ref()?;
+        let t = e.target.as_ref()?;
+        (e.quad_class == 4 && t.country == country && s.country != country)
+            .then(|| role(input, s.mention))
+    })
+}
+
+/// Maps a role's head word to an actor mention: the mention covering the head, a relative
+/// pronoun's antecedent, a first-person pronoun in a quote to the quote's speaker, else
+/// the nearest coded mention inside the noun phrase.
+fn resolve(input: &EventInput, s: &Sent, head: usize, quote: Option<usize>) -> Option<usize> {
+    let coded = |m: usize| {
+        let x = &input.mentions[m];
+        !x.code.is_empty() || x.country.as_deref().is_some_and(|c| !c.is_empty())
+    };
+    let covering = |i: usize| {
+        let t = s.tokens[i];
+        input
+            .mentions
+            .iter()
+            .position(|m| m.start <= t.start && t.end <= m.end)
+            .filter(|&m| coded(m))
+    };
+    if let Some(m) = covering(head) {
+        return Some(m);
+    }
+    let lemma = s.lemma(head);
+    if RELATIVE.contains(&lemma) {
+        if let Some(clause) = s.head(head) {
+            if s.rel(clause).starts_with("acl") {
+                if let Some(np) = s.head(clause) {
+                    return resolve(input, s, np, quote);
+                }
+            }
+        }
+        return None;
+    }
+    if FIRST_PERSON.contains(&lemma) {
+        let q = &input.quotes[quote?];
+        let sp = q.speaker.as_ref()?;
+        return input
+            .mentions
+            .iter()
+            .position(|m| m.start < sp.end && sp.start < m.end && coded_mention(m));
+    }
+    // Breadth-first through the noun phrase.
+    let mut queue = vec![(head, 0u8)];
+    let mut k = 0;
+    while k < queue.len() {
+        let (x, d) = queue[k];
+        k += 1;
+        if x != head {
+            if let Some(m) = covering(x) {
+                return Some(m);
+            }
+        }
+        if d >= 3 {
+            continue;
+        }
+        for &c in s.kids(x) {
+            let r = s.rel(c);
+            let ok = matches!(
+                s.base_rel(c),
+                "amod" | "nmod" | "compound" | "appos" | "flat" | "obl" | "det"
+            ) || (r == "acl" && s.xpos(c) != "VBG");
+            if ok {
+                queue.push((c, d + 1));
+            }
+        }
+    }
+    None
+}
+
+fn coded_mention(m: &aras_actors::Mention) -> bool {
+    !m.code.is_empty() || m.country.as_deref().is_some_and(|c| !c.is_empty())
+}
+
+/// The event candidates of a sentence.
+fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
+    let n = s.len();
+    let mut consumed = vec![false; n];
+    let mut verb_matches: Vec<(usize, Match)> = Vec::new();
+    for v in 0..n {
+        if !matches!(s.upos(v), "VERB") && !s.xpos(v).starts_with("VB") {
+            continue;
+        }
+        if let Some(m) = match_verb(lex, s, v, 0) {
+            if let Some(c) = m.complement {
+                consumed[c] = true;
+            }
+            for &l in &m.literal_tokens {
+                consumed[l] = true;
+            }
+            verb_matches.push((v, m));
+        }
+    }
+    let mut out = Vec::new();
+    for (v, m) in verb_matches {
+        if consumed[v] {
+            continue;
+        }
+        let sources = if m.pattern.source {
+            subjects(s, v)
+        } else {
+            Vec::new()
+        };
+        let mut targets = m.targets.clone();
+        if targets.is_empty() {
+            if let Some(c) = m.complement {
+                targets = objects(s, c);
+            }
+        }
+        let retaliation = s.kids(v).iter().any(|&c| RETALIATION.contains(&s.lemma(c)));
+        out.push(Cand {
+            sent: si,
+            trigger: v,
+            code: m.pattern.code.clone(),
+            sources,
+            targets,
+            verbal: true,
+            retaliation,
+        });
+    }
+    for (i, &used) in consumed.iter().enumerate() {
+        if used || !matches!(s.upos(i), "NOUN" | "PROPN") {
+            continue;
+        }
+        let entries = lex.noun_entries(s.lemma(i));
+        let Some(e) = best_noun(s, i, entries) else {
+            continue;
+        };
+        let (sources, targets) = noun_roles(s, i, e);
+        let retaliation = RETALIATION.contains(&s.lemma(i))
+            || s.kids(i).iter().any(|&c| RETALIATION.contains(&s.lemma(c)));
+        out.push(Cand {
+            sent: si,
+            trigger: i,
+            code: e.code.clone(),
+            sources,
+            targets,
+            verbal: false,
+            retaliation,
+        });
+    }
+    out
+}
+
+struct Match<'l> {
+    pattern: &'l VerbPattern,
+    targets: Vec<usize>,
+    complement: Option<usize>,
+    literal_tokens: Vec<usize>,
+}
+
+fn match_verb<'l>(lex: &'l Lexicon, s: &Sent, v: usize, depth: u8) -> Option<Match<'l>> {
+    let mut best: Option<(u32, Match)> = None;
+    for p in lex.verb_patterns(s.lemma(v)) {
+        // Literals: dependents (or their dependents) with that lemma.
+        let mut literal_tokens = Vec::new();
+        let mut ok = true;
+        for lit in &p.literals {
+            let found = s
+                .kids(v)
+                .iter()
+                .copied()
+                .chain(s.kids(v).iter().flat_map(|&c| s.kids(c).iter().copied()))
+                .find(|&c| s.lemma(c) == lit);
+            match found {
+                Some(c) => literal_tokens.push(c),
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if !ok {
+            continue;
+        }
+        let mut complement = None;
+        if let Some(cp) = &p.complement {
+            let comp = s.kids(v).iter().copied().find(|&c| {
+                let r = s.rel(c);
+                (r == "xcomp" || ((r == "ccomp" || r == "advcl") && s.case(c) == Some("to")))
+                    && (s.upos(c) == "VERB" || s.xpos(c).starts_with("VB"))
+                    && cp.lemma.as_deref().is_none_or(|l| s.lemma(c) == l)
+            });
+            let Some(c) = comp else { continue };
+            if let Some(root) = &cp.root {
+                if depth >= 3 {
+                    continue;
+                }
+                let code = match_verb(lex, s, c, depth + 1).map(|m| m.pattern.code.clone());
+                if !code.is_some_and(|code| code.starts_with(root.as_str())) {
+                    continue;
+                }
+            }
+            complement = Some(c);
+        }
+        let targets = match &p.target {
+            Slot::None => Vec::new(),
+            Slot::Object => objects(s, v),
+            Slot::Prep(prep) => s
+                .kids(v)
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    matches!(s.base_rel(c), "obl" | "nmod" | "obj" | "iobj" | "advcl")
+                        && s.case(c) == Some(prep.as_str())
+                })
+                .collect(),
+        };
+        if matches!(p.target, Slot::Prep(_)) && targets.is_empty() {
+            continue;
+        }
+        let score = p.specificity() * 2 + u32::from(!targets.is_empty());
+        if best.as_ref().is_none_or(|(b, _)| score > *b) {
+            best = Some((
+                score,
+                Match {
+                    pattern: p,
+                    targets,
+                    complement,
+                    literal_tokens,
+                },
+            ));
+        }
+    }
+    best.map(|(_, m)| m)
+}
+
+/// The direct objects of a verb (the passive subject in the passive).
+fn objects(s: &Sent, v: usize) -> Vec<usize> {
+    if s.is_passive(v) {
+        let subj: Vec<usize> = s.kids_rel(v, "nsubj:pass").collect();
+        if !subj.is_empty() {
+            return subj;
+        }
+        // A passive participle modifying a noun: "sites hit by strikes".
+        if s.rel(v) == "acl" {
+            return s.head(v).into_iter().collect();
+        }
+        if s.rel(v) == "conj" {
+            if let Some(h) = s.head(v) {
+                return s.kids_rel(h, "nsubj:pass").collect();
+            }
+        }
+        return Vec::new();
+    }
+    let objs: Vec<usize> = s
+        .kids(v)
+        .iter()
+        .copied()
+        .filter(|&c| matches!(s.rel(c), "obj" | "iobj"))
+        .collect();
+    if !objs.is_empty() {
+        return objs;
+    }
+    // Relative clause with the object gapped: "the drones that X used" is handled by the
+    // relative pronoun; "the ship Iran attacked" (no pronoun) takes the head noun.
+    if s.rel(v) == "acl:relcl" && s.kids(v).iter().any(|&c| s.base_rel(c) == "nsubj") {
+        return s.head(v).into_iter().collect();
+    }
+    Vec::new()
+}
+
+/// The source heads of a verb: the active subject or the passive agent, inherited from a
+/// governing clause when the verb has none.
+fn subjects(s: &Sent, v: usize) -> Vec<usize> {
+    subjects_depth(s, v, 0)
+}
+
+fn subjects_depth(s: &Sent, v: usize, depth: u8) -> Vec<usize> {
+    if s.is_passive(v) {
+        return s
+            .kids(v)
+            .iter()
+            .copied()
+            .filter(|&c| {
+                s.rel(c) == "obl:agent" || (s.base_rel(c) == "obl" && s.case(c) == Some("by"))
+            })
+            .collect();
+    }
+    let own: Vec<usize> = s
+        .kids(v)
+        .iter()
+        .copied()
+        .filter(|&c| matches!(s.rel(c), "nsubj" | "csubj"))
+        .collect();
+    if !own.is_empty() || depth > 4 {
+        return own;
+    }
+    let Some(h) = s.head(v) else {
+        return Vec::new();
+    };
+    match s.rel(v) {
+        "conj" => subjects_depth(s, h, depth + 1),
+        "xcomp" => {
+            // Object control ("helped Israel to target", "urged them to stop"), else subject control.
+            let objs: Vec<usize> = s.kids_rel(h, "obj").collect();
+            if !objs.is_empty() {
+                objs
+            } else {
+                subjects_depth(s, h, depth + 1)
+            }
+        }
+        "advcl"
+            if !s
+                .kids(v)
+                .iter()
+                .any(|&c| s.base_rel(c) == "mark" && CONDITIONAL.contains(&s.lemma(c))) =>
+        {
+            subjects_depth(s, h, depth + 1)
+        }
+        "acl" => {
+            if matches!(s.upos(h), "NOUN" | "PROPN") {
+                let poss: Vec<usize> = s
+                    .kids(h)
+                    .iter()
+                    .copied()
+                    .filter(|&c| matches!(s.rel(c), "nmod:poss"))
+                    .collect();
+                if !poss.is_empty() {
+                    poss
+                } else if s.xpos(v) == "VBG" {
+                    vec![h]
+                } else {
+                    Vec::new()
+                }
+            } else {
+                Vec::new()
+            }
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn best_noun<'l>(s: &Sent, i: usize, entries: &'l [NounEntry]) -> Option<&'l NounEntry> {
+    let mods: Vec<&str> = s.kids(i).iter().map(|&c| s.lemma(c)).collect();
+    entries
+        .iter()
+        .filter(|e| e.literals.iter().all(|l| mods.contains(&l.as_str())))
+        .max_by_key(|e| (e.literals.len(), std::cmp::Reverse(0)))
+}
+
+/// Source and target heads of an event noun.
+fn noun_roles(s: &Sent, i: usize, e: &NounEntry) -> (Vec<usize>, Vec<usize>) {
+    let mut sources = Vec::new();
+    let mut targets = Vec::new();
+    for &c in s.kids(i) {
+        let r = s.rel(c);
+        let case = s.case(c);
+        if r == "nmod:poss"
+            || ((r == "amod" || r == "compound") && c < i)
+            || (matches!(s.base_rel(c), "nmod" | "obl") && case == Some("by"))
+        {
+            sources.push(c);
+        } else if matches!(s.base_rel(c), "nmod" | "obl")
+            && case.is_some_and(|p| e.target_preps.iter().any(|t| t == p))
+        {
+            targets.push(c);
+        } else if s.base_rel(c) == "acl"
+            && e.target_preps.iter().any(|t| {
+                t == s.lemma(c)
+                    || t.strip_suffix("ing") == Some(s.lemma(c))
+                    || s.lemma(c) == "target" && t == "targeting"
+            })
+        {
+            targets.extend(s.kids_rel(c, "obj"));
+        }
+    }
+    if targets.is_empty() {
+        // The target phrase attached to the governing verb, right after the noun.
+        if let Some(h) = s.head(i) {
+            for &c in s.kids(h) {
+                if c > i
+                    && matches!(s.base_rel(c), "obl" | "nmod")
+                    && s.case(c)
+                        .is_some_and(|p| e.target_preps.iter().any(|t| t == p))
+                {
+                    targets.push(c);
+                    break;
+                }
+            }
+        }
+    }
+    if sources.is_empty() {
+        let own_subj: Vec<usize> = s
+            .kids(i)
+            .iter()
+            .copied()
+            .filter(|&c| s.base_rel(c) == "nsubj")
+            .collect();
+        if !own_subj.is_empty() {
+            sources = own_subj;
+        } else if let Some(h) = s.head(i) {
+            match s.rel(i) {
+                "appos" => sources.push(h),
+                "obj" | "xcomp" | "nsubj:pass" if LIGHT.contains(&s.lemma(h)) => {
+                    sources = subjects(s, h)
+                }
+                _ => {}
+            }
+        }
+    }
+    (sources, targets)
+}
+
+/// Negation and modality of the event at `t`, from the chain of governing words.
+fn factuality(s: &Sent, t: usize) -> (bool, Modality) {
+    let mut negated = false;
+    let mut modality = Modality::Asserted;
+    let mut x = t;
+    let mut from_conj = false;
+    for _ in 0..s.len().max(1) {
+        for &c in s.kids(x) {
+            let l = s.lemma(c);
+            let r = s.base_rel(c);
+            match r {
+                "advmod" | "neg" | "det" if NEG_WORDS.contains(&l) && !from_conj => negated = true,
+                "obj" if matches!(l, "nothing" | "none") && !from_conj => negated = true,
+                "aux" if MODAL_AUX.contains(&l) => modality = modality.max(Modality::Hypothetical),
+                "mark" if CONDITIONAL.contains(&l) => {
+                    modality = modality.max(Modality::Hypothetical)
+                }
+                "advmod" if x == t && HEDGE_ADV.contains(&l) => {
+                    modality = modality.max(Modality::Hypothetical)
+                }
+                "advmod" if REPORT_ADV.contains(&l) => modality = modality.max(Modality::Reported),
+                "parataxis" if SPEECH.contains(&l) => modality = modality.max(Modality::Reported),
+                _ => {}
+            }
+        }
+        let Some(h) = s.head(x) else { break };
+        let rel = s.rel(x);
+        if rel == "acl:relcl" || rel == "parataxis" || rel == "appos" {
+            break;
+        }
+        if s.base_rel(x) == "obl" && s.case(x).is_some_and(|c| PRESUP_CASE.contains(&c)) {
+            break;
+        }
+        let hl = s.lemma(h);
+        let base = s.base_rel(x);
+        let clausal = matches!(base, "ccomp" | "xcomp" | "advcl" | "csubj" | "acl");
+        if DENY.contains(&hl) && (clausal || base == "obj") {
+            modality = modality.max(Modality::Denied);
+        } else if NEG_GOVERNOR.contains(&hl) && (clausal || base == "obj") {
+            negated = true;
+        } else if FEAR.contains(&hl) && (clausal || base == "obl" || base == "nmod") {
+            modality = modality.max(Modality::Hypothetical);
+        } else if INTENT.contains(&hl) && (clausal || base == "obl" || base == "obj") {
+            modality = modality.max(Modality::Intended);
+        } else if SPEECH.contains(&hl) && matches!(base, "ccomp" | "xcomp" | "parataxis" | "advcl")
+        {
+            modality = modality.max(Modality::Reported);
+        }
+        from_conj = rel == "conj";
+        x = h;
+    }
+    (negated, modality)
+}
+
+/// "That has never been true", "the claims are false": denies the previous sentence.
+fn denies_previous(s: &Sent) -> bool {
+    (0..s.len()).any(|i| {
+        let l = s.lemma(i);
+        let has_demo_subj = s.kids(i).iter().any(|&c| {
+            s.base_rel(c) == "nsubj"
+                && matches!(
+                    s.lemma(c),
+                    "that"
+                        | "this"
+                        | "it"
+                        | "claim"
+                        | "report"
+                        | "allegation"
+                        | "accusation"
+                        | "narrative"
+                )
+        });
+        let negated = s
+            .kids(i)
+            .iter()
+            .any(|&c| NEG_WORDS.contains(&s.lemma(c)) && matches!(s.base_rel(c), "advmod" | "neg"));
+        has_demo_subj
+            && ((l == "true" && negated)
+                || matches!(
+                    l,
+                    "untrue"
+                        | "false"
+                        | "baseless"
+                        | "groundless"
+                        | "unfounded"
+                        | "fabricated"
+                        | "lie"
+                        | "fabrication"
+                ))
+    })
+}
+
+/// Word index a time expression attaches to, for each dated expression in the sentence.
+fn attached_times(input: &EventInput, s: &Sent) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (ti, t) in input.times.iter().enumerate() {
+        if !is_dated(&t.value) {
+            continue;
+        }
+        let inside: Vec<usize> = (0..s.len())
+            .filter(|&i| s.tokens[i].start >= t.start && s.tokens[i].end <= t.end)
+            .collect();
+        if inside.is_empty() {
+            continue;
+        }
+        let head = inside
+            .iter()
+            .copied()
+            .find(|&i| s.head(i).is_none_or(|h| !inside.contains(&h)));
+        if let Some(h) = head {
+            if let Some(gov) = s.head(h) {
+                out.push((gov, ti));
+            }
+        }
+    }
+    out
+}
+
+fn is_dated(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() >= 4
+        && b[..3].iter().all(u8::is_ascii_digit)
+        && (b[3].is_ascii_digit() || b[3] == b'X')
+        && !v.contains('/')
+}
+
+fn precision(v: &str) -> Option<String> {
+    let p = match v.len() {
+        10 => "day",
+        7 => "month",
+        4 if v.ends_with('X') => "decade",
+        4 => "year",
+        _ => return None,
+    };
+    Some(p.to_string())
+}
+
+/// The event's date: the time expression governing the trigger (or inside its clause),
+/// else the last dated expression earlier in the paragraph.
+fn date_of(
+    input: &EventInput,
+    s: &Sent,
+    sentence: &aras_text::Sentence,
+    trigger: usize,
+    times: &[(usize, usize)],
+) -> (Option<String>, DateSource) {
+    let mut x = trigger;
+    for _ in 0..s.len() {
+        if let Some(&(_, ti)) = times.iter().find(|(g, _)| *g == x) {
+            return (Some(input.times[ti].value.clone()), DateSource::Text);
+        }
+        if s.rel(x) == "acl:relcl" {
+            break;
+        }
+        match s.head(x) {
+            Some(h) => x = h,
+            None => break,
+        }
+    }
+    // A time expression inside the trigger's own phrase or clause.
+    if let Some(&(_, ti)) = times.iter().find(|(g, _)| s.dominates(trigger, *g)) {
+        return (Some(input.times[ti].value.clone()), DateSource::Text);
+    }
+    let para_start = input.text[..sentence.start.min(input.text.len())]
+        .rfind('\n')
+        .map_or(0, |p| p + 1);
+    let prior = input
+        .times
+        .iter()
+        .filter(|t| t.start >= para_start && t.end <= sentence.start && is_dated(&t.value))
+        .max_by_key(|t| t.start);
+    match prior {
+        Some(t) => (Some(t.value.clone()), DateSource::Discourse),
+        None => (None, DateSource::Document),
+    }
+}

@@ -1,0 +1,376 @@
+//! The event lexicon: CAMEO code table, verb patterns and event nouns (`lexicon/*.tsv`).
+//!
+//! The file formats are documented in `lexicon/README.md`; parsing is strict (a malformed
+//! line is an error naming the file and line), comments start with `#`.
+
+use std::collections::HashMap;
+use std::fmt;
+
+/// Facts about one CAMEO event code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CameoInfo {
+    /// CAMEO name: "Use conventional military force, not specified below".
+    pub name: String,
+    /// PLOVER event type: "ASSAULT" (`OTHER` for CAMEO 01x, which PLOVER does not code).
+    pub plover: String,
+    /// 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    pub quad_class: u8,
+    /// Goldstein conflict–cooperation value, -10 to +10.
+    pub goldstein: f32,
+}
+
+/// Where a verb pattern finds its target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Slot {
+    /// No target slot.
+    None,
+    /// The direct object (or, in the passive, the subject).
+    Object,
+    /// A prepositional dependent with this preposition: `with OBJ`, `against OBJ`.
+    Prep(String),
+}
+
+/// An infinitival (or gerund) complement the verb must have: `to VERB`, `to VERB:19`, `to attack`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Complement {
+    /// The complement's lemma, when the pattern names one.
+    pub lemma: Option<String>,
+    /// The CAMEO root the complement verb must code to (`to VERB:19`).
+    pub root: Option<String>,
+}
+
+/// One verb pattern: `threaten SUBJ _ to VERB:19 138` (tab-separated in the file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerbPattern {
+    pub lemma: String,
+    /// Whether the subject is the source (`SUBJ`).
+    pub source: bool,
+    pub target: Slot,
+    /// Words that must be dependents of the verb (particles, object nouns): `out`, `agreement`.
+    pub literals: Vec<String>,
+    pub complement: Option<Complement>,
+    pub code: String,
+}
+
+impl VerbPattern {
+    /// How specific the pattern is; the most specific matching pattern wins.
+    pub fn specificity(&self) -> u32 {
+        let mut s = 2 * self.literals.len() as u32;
+        if self.complement.is_some() {
+            s += 3;
+        }
+        if let Some(c) = &self.complement {
+            if c.lemma.is_some() || c.root.is_some() {
+                s += 1;
+            }
+        }
+        if matches!(self.target, Slot::Prep(_)) {
+            s += 1;
+        }
+        s
+    }
+}
+
+/// An event noun: `barrage on,against,targeting 195` (tab-separated in the file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NounEntry {
+    pub lemma: String,
+    /// Prepositions (or the participle `targeting`) that introduce the target.
+    pub target_preps: Vec<String>,
+    /// Words that must modify the noun (`missile` for a more specific code); empty = any.
+    pub literals: Vec<String>,
+    pub code: String,
+}
+
+/// A lexicon file problem.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}:{line}: {kind}")]
+pub struct LexiconError {
+    pub file: String,
+    pub line: usize,
+    kind: ErrorKind,
+}
+
+#[derive(Debug)]
+enum ErrorKind {
+    Columns(usize, usize),
+    Code(String),
+    Number(String),
+    Pattern(String),
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErrorKind::Columns(want, got) => {
+                write!(f, "expected {want} tab-separated columns, got {got}")
+            }
+            ErrorKind::Code(c) => write!(f, "unknown or malformed CAMEO code {c:?}"),
+            ErrorKind::Number(s) => write!(f, "not a number: {s:?}"),
+            ErrorKind::Pattern(s) => write!(f, "bad pattern: {s}"),
+        }
+    }
+}
+
+/// The event lexicon.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    cameo: HashMap<String, CameoInfo>,
+    verbs: HashMap<String, Vec<VerbPattern>>,
+    nouns: HashMap<String, Vec<NounEntry>>,
+}
+
+const CAMEO_TSV: &str = include_str!("../../../lexicon/cameo.tsv");
+const VERBS_TSV: &str = include_str!("../../../lexicon/verbs.tsv");
+const NOUNS_TSV: &str = include_str!("../../../lexicon/nouns.tsv");
+
+impl Lexicon {
+    /// The lexicon shipped in `lexicon/`.
+    pub fn builtin() -> Result<Lexicon, LexiconError> {
+        Lexicon::from_sources(CAMEO_TSV, VERBS_TSV, NOUNS_TSV)
+    }
+
+    /// A lexicon from the text of the three files (`cameo.tsv`, `verbs.tsv`, `nouns.tsv`).
+    pub fn from_sources(cameo: &str, verbs: &str, nouns: &str) -> Result<Lexicon, LexiconError> {
+        let mut lex = Lexicon {
+            cameo: HashMap::new(),
+            verbs: HashMap::new(),
+            nouns: HashMap::new(),
+        };
+        for (n, cols) in rows(cameo) {
+            let err = |kind| LexiconError {
+                file: "cameo.tsv".into(),
+                line: n,
+                kind,
+            };
+            if cols.len() != 5 {
+                return Err(err(ErrorKind::Columns(5, cols.len())));
+            }
+            let code = cols[0];
+            if !is_code(code) {
+                return Err(err(ErrorKind::Code(code.into())));
+            }
+            let quad_class: u8 = cols[3]
+                .parse()
+                .map_err(|_| err(ErrorKind::Number(cols[3].into())))?;
+            let goldstein: f32 = cols[4]
+                .parse()
+                .map_err(|_| err(ErrorKind::Number(cols[4].into())))?;
+            lex.cameo.insert(
+                code.to_string(),
+                CameoInfo {
+                    name: cols[1].to_string(),
+                    plover: cols[2].to_string(),
+                    quad_class,
+                    goldstein,
+                },
+            );
+        }
+        for (n, cols) in rows(verbs) {
+            let err = |kind| LexiconError {
+                file: "verbs.tsv".into(),
+                line: n,
+                kind,
+            };
+            if cols.len() != 3 {
+                return Err(err(ErrorKind::Columns(3, cols.len())));
+            }
+            let code = cols[2];
+            if !lex.cameo.contains_key(code) {
+                return Err(err(ErrorKind::Code(code.into())));
+            }
+            let p =
+                parse_pattern(cols[0], cols[1], code).map_err(|e| err(ErrorKind::Pattern(e)))?;
+            lex.verbs.entry(p.lemma.clone()).or_default().push(p);
+        }
+        for (n, cols) in rows(nouns) {
+            let err = |kind| LexiconError {
+                file: "nouns.tsv".into(),
+                line: n,
+                kind,
+            };
+            if cols.len() != 3 {
+                return Err(err(ErrorKind::Columns(3, cols.len())));
+            }
+            let code = cols[2];
+            if !lex.cameo.contains_key(code) {
+                return Err(err(ErrorKind::Code(code.into())));
+            }
+            let mut words = cols[0]
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>();
+            let Some(lemma) = words.pop() else {
+                return Err(err(ErrorKind::Pattern("empty noun".into())));
+            };
+            let target_preps = if cols[1].trim() == "-" {
+                Vec::new()
+            } else {
+                cols[1]
+                    .split(',')
+                    .map(|s| s.trim().to_lowercase())
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            };
+            lex.nouns.entry(lemma.clone()).or_default().push(NounEntry {
+                lemma,
+                target_preps,
+                literals: words,
+                code: code.to_string(),
+            });
+        }
+        Ok(lex)
+    }
+
+    /// Facts about a CAMEO code.
+    pub fn cameo(&self, code: &str) -> Option<&CameoInfo> {
+        self.cameo.get(code)
+    }
+
+    /// The patterns of a verb lemma (lowercase), in file order.
+    pub fn verb_patterns(&self, lemma: &str) -> &[VerbPattern] {
+        self.verbs.get(lemma).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The entries of an event noun lemma (lowercase, singular), in file order.
+    pub fn noun_entries(&self, lemma: &str) -> &[NounEntry] {
+        self.nouns.get(lemma).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Numbers of CAMEO codes, verb patterns and noun entries.
+    pub fn sizes(&self) -> (usize, usize, usize) {
+        (
+            self.cameo.len(),
+            self.verbs.values().map(Vec::len).sum(),
+            self.nouns.values().map(Vec::len).sum(),
+        )
+    }
+
+    /// All CAMEO codes in the table.
+    pub fn codes(&self) -> impl Iterator<Item = &str> {
+        self.cameo.keys().map(String::as_str)
+    }
+
+    /// All verb patterns.
+    pub fn all_verb_patterns(&self) -> impl Iterator<Item = &VerbPattern> {
+        self.verbs.values().flatten()
+    }
+
+    /// All noun entries.
+    pub fn all_noun_entries(&self) -> impl Iterator<Item = &NounEntry> {
+        self.nouns.values().flatten()
+    }
+}
+
+fn is_code(c: &str) -> bool {
+    (2..=4).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Non-comment, non-blank lines split on tabs, with 1-based line numbers.
+fn rows(src: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    src.lines().enumerate().filter_map(|(i, l)| {
+        let t = l.trim();
+        if t.is_empty() || t.starts_with('#') {
+            None
+        } else {
+            Some((i + 1, l.split('\t').map(str::trim).collect()))
+        }
+    })
+}
+
+/// Words that, before `OBJ`, make a prepositional target slot (other words are literals).
+pub const PREPOSITIONS: &[&str] = &[
+    "with", "against", "on", "to", "at", "in", "into", "from", "for", "of", "about", "between",
+    "behind", "over", "toward", "towards", "upon", "across", "among", "by", "onto", "through",
+    "near", "inside", "within",
+];
+
+/// Parses the pattern column of `verbs.tsv`.
+pub fn parse_pattern(lemma: &str, pattern: &str, code: &str) -> Result<VerbPattern, String> {
+    let lemma = lemma.trim().to_lowercase();
+    if lemma.is_empty() || lemma.contains(char::is_whitespace) {
+        return Err(format!("verb lemma must be one word: {lemma:?}"));
+    }
+    let toks: Vec<&str> = pattern.split_whitespace().collect();
+    let mut p = VerbPattern {
+        lemma,
+        source: false,
+        target: Slot::None,
+        literals: Vec::new(),
+        complement: None,
+        code: code.to_string(),
+    };
+    let mut verb_seen = false;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        let next = toks.get(i + 1).copied();
+        match t {
+            "SUBJ" => {
+                if p.source {
+                    return Err("SUBJ twice".into());
+                }
+                p.source = true;
+            }
+            "_" => {
+                if verb_seen {
+                    return Err("_ twice".into());
+                }
+                verb_seen = true;
+            }
+            "OBJ" => {
+                if p.target != Slot::None {
+                    return Err("two target slots".into());
+                }
+                p.target = Slot::Object;
+            }
+            _ if t
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-' || c == '\'') =>
+            {
+                if next == Some("OBJ") && PREPOSITIONS.contains(&t) {
+                    if p.target != Slot::None {
+                        return Err("two target slots".into());
+                    }
+                    p.target = Slot::Prep(t.to_string());
+                    i += 1;
+                } else if t == "to"
+                    && next.is_some_and(|n| {
+                        n.starts_with("VERB") || n.chars().all(|c| c.is_ascii_lowercase())
+                    })
+                {
+                    if p.complement.is_some() {
+                        return Err("two complements".into());
+                    }
+                    let n = next.unwrap_or_default();
+                    let c = if let Some(rest) = n.strip_prefix("VERB") {
+                        let root = match rest.strip_prefix(':') {
+                            Some(r) if r.len() == 2 && r.bytes().all(|b| b.is_ascii_digit()) => {
+                                Some(r.to_string())
+                            }
+                            Some(r) => return Err(format!("bad complement root {r:?}")),
+                            None if rest.is_empty() => None,
+                            None => return Err(format!("bad complement {n:?}")),
+                        };
+                        Complement { lemma: None, root }
+                    } else {
+                        Complement {
+                            lemma: Some(n.to_string()),
+                            root: None,
+                        }
+                    };
+                    p.complement = Some(c);
+                    i += 1;
+                } else {
+                    p.literals.push(t.to_string());
+                }
+            }
+            _ => return Err(format!("unknown token {t:?}")),
+        }
+        i += 1;
+    }
+    if !verb_seen {
+        return Err("no _ (the verb)".into());
+    }
+    Ok(p)
+}
