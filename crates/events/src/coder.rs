@@ -230,6 +230,7 @@ struct Sent<'a> {
     words: &'a [AnalyzedWord<'a>],
     children: Vec<Vec<usize>>,
     lemmas: Vec<String>,
+    capitalized: Vec<bool>,
 }
 
 impl<'a> Sent<'a> {
@@ -254,11 +255,20 @@ impl<'a> Sent<'a> {
                 l.to_lowercase().replace('’', "'")
             })
             .collect();
+        let capitalized = tokens
+            .iter()
+            .map(|t| {
+                text.get(t.start..t.end)
+                    .and_then(|w| w.chars().next())
+                    .is_some_and(char::is_uppercase)
+            })
+            .collect();
         Sent {
             tokens,
             words,
             children,
             lemmas,
+            capitalized,
         }
     }
     fn len(&self) -> usize {
@@ -353,6 +363,9 @@ struct Cand {
     targets: Vec<usize>,
     verbal: bool,
     retaliation: bool,
+    /// For a bare speech act (a verb of saying coded 01x with no addressee): the triggers
+    /// of the events its complement clause reports ("Russia said Germany attacked France").
+    speech: Option<Vec<usize>>,
 }
 
 /// Codes the events of one document.
@@ -370,6 +383,13 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
         let s = Sent::new(input.text, &sentence.tokens, &an.words);
         let cands = candidates(lexicon, &s, si);
         let times = attached_times(input, &s);
+        // An event noun standing for its agent in another event's role ("the barrage
+        // threatens ...", "hit by Israeli strikes"): its own source heads.
+        let noun_sources: Vec<(usize, Vec<usize>)> = cands
+            .iter()
+            .filter(|c| !c.verbal)
+            .map(|c| (c.trigger, c.sources.clone()))
+            .collect();
         for c in cands {
             let Some(info) = lexicon.cameo(&c.code) else {
                 continue;
@@ -387,7 +407,16 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                 let mut out: Vec<usize> = Vec::new();
                 for &h in heads {
                     for h in s.with_conjuncts(h) {
-                        if let Some(m) = resolve(input, &s, h, quote) {
+                        let mut found = resolve(input, &s, h, quote);
+                        if found.is_none() {
+                            if let Some((_, hs)) = noun_sources
+                                .iter()
+                                .find(|(t, _)| *t == h && *t != c.trigger)
+                            {
+                                found = hs.iter().find_map(|&x| resolve(input, &s, x, quote));
+                            }
+                        }
+                        if let Some(m) = found {
                             if !out.contains(&m) {
                                 out.push(m);
                             }
@@ -398,6 +427,15 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
             };
             let srcs = resolve_all(&c.sources);
             let tgts = resolve_all(&c.targets);
+            // "The barrage threatens to destabilize ...": an event, not an actor, as the
+            // subject of a threat verb states a risk, not a threat someone made.
+            if c.code.starts_with("13")
+                && c.sources
+                    .iter()
+                    .any(|h| noun_sources.iter().any(|(t, _)| t == h))
+            {
+                modality = modality.max(Modality::Hypothetical);
+            }
             let srcs: Vec<Option<usize>> = if srcs.is_empty() {
                 vec![None]
             } else {
@@ -409,6 +447,22 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                 tgts.into_iter().map(Some).collect()
             };
             let (date, date_source) = date_of(input, &s, sentence, c.trigger, &times);
+            if let Some(content) = &c.speech {
+                // A bare "said" that introduces a direct quote is the quote's attribution
+                // (a quote record), not an event; one that reports an event in indirect
+                // speech is a statement event.
+                let in_quote = |t: usize| {
+                    let k = s.tokens[t];
+                    input
+                        .quotes
+                        .iter()
+                        .any(|q| q.start <= k.start && k.end <= q.end)
+                };
+                if quote.is_some() || !content.iter().any(|&t| !in_quote(t)) {
+                    continue;
+                }
+            }
+            let communication = c.code.starts_with("01") || c.code.starts_with("02");
             for &src in &srcs {
                 for &tgt in &tgts {
                     if src.is_none() && tgt.is_none() {
@@ -425,6 +479,27 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                         if let Some(a) = &source {
                             target = retaliation_target(&events, &a.country, input);
                         }
+                    }
+                    // An event noun with a single actor ("Iranian exports", "the
+                    // Nagorno-Karabakh conflict") names a state of affairs more often than
+                    // an event: nominal events need both roles, except statements and appeals.
+                    if !c.verbal && !communication && (source.is_none() || target.is_none()) {
+                        continue;
+                    }
+                    // One event per sentence, pair, root and factuality ("a source of oil
+                    // for Israel, supplying half of its imports").
+                    let duplicate = events.iter().zip(&event_sent).any(|(e, &es)| {
+                        es == si
+                            && e.root == c.code[..2]
+                            && e.negated == negated
+                            && e.modality == modality
+                            && e.source.as_ref().map(|r| &r.code)
+                                == source.as_ref().map(|r| &r.code)
+                            && e.target.as_ref().map(|r| &r.code)
+                                == target.as_ref().map(|r| &r.code)
+                    });
+                    if duplicate {
+                        continue;
                     }
                     let root = c.code[..2].to_string();
                     let confidence = 0.4
@@ -529,6 +604,17 @@ fn resolve(input: &EventInput, s: &Sent, head: usize, quote: Option<usize>) -> O
                 }
             }
         }
+        if s.upos(head) == "PRON" && matches!(lemma, "which" | "who" | "whom") {
+            // Relative clause the parse did not attach: the noun right before the pronoun
+            // (", with whom", ", which").
+            let np = (0..head)
+                .rev()
+                .take_while(|&k| matches!(s.upos(k), "PUNCT" | "ADP") || k + 4 > head)
+                .find(|&k| matches!(s.upos(k), "NOUN" | "PROPN"));
+            if let Some(np) = np {
+                return resolve(input, s, np, quote);
+            }
+        }
         return None;
     }
     if FIRST_PERSON.contains(&lemma) {
@@ -553,16 +639,25 @@ fn resolve(input: &EventInput, s: &Sent, head: usize, quote: Option<usize>) -> O
         if d >= 3 {
             continue;
         }
-        for &c in s.kids(x) {
-            let r = s.rel(c);
-            let ok = matches!(
-                s.base_rel(c),
-                "amod" | "nmod" | "compound" | "appos" | "flat" | "obl" | "det"
-            ) || (r == "acl" && s.xpos(c) != "VBG");
-            if ok {
-                queue.push((c, d + 1));
-            }
-        }
+        // A name in apposition first, then nationality adjectives and compounds, then
+        // possessors, then prepositional modifiers.
+        let mut next: Vec<(u8, usize)> = s
+            .kids(x)
+            .iter()
+            .filter_map(|&c| {
+                let rank = match (s.base_rel(c), s.rel(c)) {
+                    ("appos", _) | ("flat", _) => 0,
+                    ("amod", _) | ("compound", _) => 1,
+                    (_, "nmod:poss") => 2,
+                    ("nmod", _) | ("obl", _) | ("det", _) => 3,
+                    (_, "acl") if s.xpos(c) != "VBG" => 4,
+                    _ => return None,
+                };
+                Some((rank, c))
+            })
+            .collect();
+        next.sort();
+        queue.extend(next.into_iter().map(|(_, c)| (c, d + 1)));
     }
     None
 }
@@ -590,6 +685,19 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             verb_matches.push((v, m));
         }
     }
+    // A participle or infinitive modifying an event noun of the same root is part of the
+    // nominal event ("barrage targeting ...", "campaign to pummel ..."): the noun codes it.
+    for (v, m) in &verb_matches {
+        if s.base_rel(*v) != "acl" || s.rel(*v) == "acl:relcl" {
+            continue;
+        }
+        if let Some(h) = s.head(*v) {
+            let noun_root = best_noun(s, h, lex.noun_entries(s.lemma(h))).map(|e| &e.code[..2]);
+            if noun_root == Some(&m.pattern.code[..2]) && s.upos(h) == "NOUN" {
+                consumed[*v] = true;
+            }
+        }
+    }
     let mut out = Vec::new();
     for (v, m) in verb_matches {
         if consumed[v] {
@@ -615,17 +723,37 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             targets,
             verbal: true,
             retaliation,
+            speech: None,
         });
     }
+    let verbal = out.len();
     for (i, &used) in consumed.iter().enumerate() {
-        if used || !matches!(s.upos(i), "NOUN" | "PROPN") {
+        // A noun used as a modifier ("an attack drone") is not an event.
+        if used || !matches!(s.upos(i), "NOUN" | "PROPN") || s.base_rel(i) == "compound" {
             continue;
         }
         let entries = lex.noun_entries(s.lemma(i));
         let Some(e) = best_noun(s, i, entries) else {
             continue;
         };
-        let (sources, targets) = noun_roles(s, i, e);
+        // The same event as a verb's: "hit by Israeli strikes", "fought two wars".
+        let same_as_verb = out[..verbal].iter().any(|c: &Cand| {
+            c.code[..2] == e.code[..2]
+                && s.head(i) == Some(c.trigger)
+                && (c.sources.contains(&i) || c.targets.contains(&i) || s.rel(i) == "obj")
+        });
+        if same_as_verb {
+            continue;
+        }
+        let (sources, mut targets) = noun_roles(s, i, e);
+        if targets.is_empty() {
+            // The target of a merged participle or infinitive: "campaign to pummel Iran".
+            for &c in s.kids(i) {
+                if s.base_rel(c) == "acl" && consumed[c] {
+                    targets.extend(objects(s, c));
+                }
+            }
+        }
         let retaliation = RETALIATION.contains(&s.lemma(i))
             || s.kids(i).iter().any(|&c| RETALIATION.contains(&s.lemma(c)));
         out.push(Cand {
@@ -636,7 +764,35 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             targets,
             verbal: false,
             retaliation,
+            speech: None,
         });
+    }
+    // Bare speech acts: kept when their complement clause reports a coded event.
+    let reported: Vec<usize> = out
+        .iter()
+        .filter(|c| !c.sources.is_empty() || !c.targets.is_empty())
+        .map(|c| c.trigger)
+        .collect();
+    for c in out.iter_mut() {
+        let trigger = c.trigger;
+        if c.verbal
+            && c.targets.is_empty()
+            && c.code.starts_with("01")
+            && SPEECH.contains(&s.lemma(c.trigger))
+        {
+            let content: Vec<usize> = s
+                .kids(c.trigger)
+                .iter()
+                .filter(|&&d| matches!(s.base_rel(d), "ccomp" | "xcomp"))
+                .flat_map(|&d| {
+                    reported
+                        .iter()
+                        .copied()
+                        .filter(move |&t| t != trigger && s.dominates(d, t))
+                })
+                .collect();
+            c.speech = Some(content);
+        }
     }
     out
 }
@@ -695,15 +851,7 @@ fn match_verb<'l>(lex: &'l Lexicon, s: &Sent, v: usize, depth: u8) -> Option<Mat
         let targets = match &p.target {
             Slot::None => Vec::new(),
             Slot::Object => objects(s, v),
-            Slot::Prep(prep) => s
-                .kids(v)
-                .iter()
-                .copied()
-                .filter(|&c| {
-                    matches!(s.base_rel(c), "obl" | "nmod" | "obj" | "iobj" | "advcl")
-                        && s.case(c) == Some(prep.as_str())
-                })
-                .collect(),
+            Slot::Prep(prep) => prep_dependents(s, v, &[prep.as_str()]),
         };
         if matches!(p.target, Slot::Prep(_)) && targets.is_empty() {
             continue;
@@ -722,6 +870,27 @@ fn match_verb<'l>(lex: &'l Lexicon, s: &Sent, v: usize, depth: u8) -> Option<Mat
         }
     }
     best.map(|(_, m)| m)
+}
+
+/// Dependents of `v` introduced by one of `preps`; when there are none, such phrases
+/// attached one level down, to the verb's object or adjunct (a frequent attachment error:
+/// "used to devastating effect against Armenia").
+fn prep_dependents(s: &Sent, v: usize, preps: &[&str]) -> Vec<usize> {
+    let is_slot = |c: usize| {
+        matches!(s.base_rel(c), "obl" | "nmod" | "obj" | "iobj" | "advcl")
+            && s.case(c).is_some_and(|p| preps.contains(&p))
+    };
+    let direct: Vec<usize> = s.kids(v).iter().copied().filter(|&c| is_slot(c)).collect();
+    if !direct.is_empty() {
+        return direct;
+    }
+    s.kids(v)
+        .iter()
+        .filter(|&&c| matches!(s.base_rel(c), "obl" | "nmod" | "obj"))
+        .flat_map(|&c| s.kids(c).iter().copied())
+        .filter(|&g| s.base_rel(g) == "nmod" && is_slot(g))
+        .take(1)
+        .collect()
 }
 
 /// The direct objects of a verb (the passive subject in the passive).
@@ -751,8 +920,24 @@ fn objects(s: &Sent, v: usize) -> Vec<usize> {
     if !objs.is_empty() {
         return objs;
     }
-    // Relative clause with the object gapped: "the drones that X used" is handled by the
-    // relative pronoun; "the ship Iran attacked" (no pronoun) takes the head noun.
+    // A quantified object misparsed as an adjunct: "supplying more than half of its imports".
+    let bare: Vec<usize> = s
+        .kids(v)
+        .iter()
+        .copied()
+        .filter(|&c| {
+            s.rel(c) == "obl" && s.case(c).is_none_or(|p| p == "than") && s.upos(c) != "PRON"
+        })
+        .filter(|&c| {
+            !s.kids(c)
+                .iter()
+                .any(|&k| s.rel(k) == "case" && s.lemma(k) != "than")
+        })
+        .collect();
+    if !bare.is_empty() && s.upos(bare[0]) == "NOUN" && s.case(bare[0]) == Some("than") {
+        return bare;
+    } // Relative clause with the object gapped: "the drones that X used" is handled by the
+      // relative pronoun; "the ship Iran attacked" (no pronoun) takes the head noun.
     if s.rel(v) == "acl:relcl" && s.kids(v).iter().any(|&c| s.base_rel(c) == "nsubj") {
         return s.head(v).into_iter().collect();
     }
@@ -784,6 +969,26 @@ fn subjects_depth(s: &Sent, v: usize, depth: u8) -> Vec<usize> {
         .collect();
     if !own.is_empty() || depth > 4 {
         return own;
+    }
+    // "its campaign to pummel Iran" parsed with the infinitive outside the noun phrase:
+    // the possessor of the noun right before "to".
+    if let Some(to) = s
+        .kids(v)
+        .iter()
+        .copied()
+        .find(|&c| s.base_rel(c) == "mark" && s.lemma(c) == "to")
+    {
+        if to > 0 && s.upos(to - 1) == "NOUN" && s.head(v) != Some(to - 1) && s.rel(v) != "xcomp" {
+            let poss: Vec<usize> = s
+                .kids(to - 1)
+                .iter()
+                .copied()
+                .filter(|&c| s.rel(c) == "nmod:poss")
+                .collect();
+            if !poss.is_empty() {
+                return poss;
+            }
+        }
     }
     let Some(h) = s.head(v) else {
         return Vec::new();
@@ -842,27 +1047,54 @@ fn best_noun<'l>(s: &Sent, i: usize, entries: &'l [NounEntry]) -> Option<&'l Nou
 fn noun_roles(s: &Sent, i: usize, e: &NounEntry) -> (Vec<usize>, Vec<usize>) {
     let mut sources = Vec::new();
     let mut targets = Vec::new();
+    let preps: Vec<&str> = e
+        .target_preps
+        .iter()
+        .map(String::as_str)
+        .filter(|p| *p != "targeting")
+        .collect();
     for &c in s.kids(i) {
         let r = s.rel(c);
         let case = s.case(c);
         if r == "nmod:poss"
-            || ((r == "amod" || r == "compound") && c < i)
-            || (matches!(s.base_rel(c), "nmod" | "obl") && case == Some("by"))
+            || ((r == "amod" || r == "compound") && c < i && s.capitalized[c])
+            || (matches!(s.base_rel(c), "nmod" | "obl") && matches!(case, Some("by" | "from")))
         {
             sources.push(c);
         } else if matches!(s.base_rel(c), "nmod" | "obl")
-            && case.is_some_and(|p| e.target_preps.iter().any(|t| t == p))
+            && case.is_some_and(|p| preps.contains(&p))
         {
             targets.push(c);
         } else if s.base_rel(c) == "acl"
-            && e.target_preps.iter().any(|t| {
-                t == s.lemma(c)
-                    || t.strip_suffix("ing") == Some(s.lemma(c))
-                    || s.lemma(c) == "target" && t == "targeting"
-            })
+            && s.lemma(c) == "target"
+            && e.target_preps.iter().any(|t| t == "targeting")
         {
-            targets.extend(s.kids_rel(c, "obj"));
+            let objs: Vec<usize> = s.kids_rel(c, "obj").collect();
+            if objs.is_empty() {
+                // Misparsed object: the first noun after the participle, before any verb.
+                if let Some(k) = (c + 1..s.len())
+                    .take_while(|&k| {
+                        !matches!(s.upos(k), "VERB" | "AUX") && s.base_rel(k) != "punct"
+                    })
+                    .find(|&k| matches!(s.upos(k), "NOUN" | "PROPN" | "ADJ"))
+                {
+                    targets.push(k);
+                }
+            } else {
+                targets.extend(objs);
+            }
         }
+    }
+    if targets.is_empty() {
+        // The target phrase attached one level down ("supplier of weaponry to Azerbaijan").
+        targets = s
+            .kids(i)
+            .iter()
+            .filter(|&&c| s.base_rel(c) == "nmod")
+            .flat_map(|&c| s.kids(c).iter().copied())
+            .filter(|&g| s.base_rel(g) == "nmod" && s.case(g).is_some_and(|p| preps.contains(&p)))
+            .take(1)
+            .collect();
     }
     if targets.is_empty() {
         // The target phrase attached to the governing verb, right after the noun.
@@ -870,13 +1102,22 @@ fn noun_roles(s: &Sent, i: usize, e: &NounEntry) -> (Vec<usize>, Vec<usize>) {
             for &c in s.kids(h) {
                 if c > i
                     && matches!(s.base_rel(c), "obl" | "nmod")
-                    && s.case(c)
-                        .is_some_and(|p| e.target_preps.iter().any(|t| t == p))
+                    && s.case(c).is_some_and(|p| preps.contains(&p))
                 {
                     targets.push(c);
                     break;
                 }
             }
+        }
+    }
+    if targets.is_empty()
+        && e.code.as_str() < "09"
+        && s.base_rel(i) == "obl"
+        && s.case(i) == Some("with")
+    {
+        // "With support from Turkey, Azerbaijan is angling ...": the help goes to the clause's subject.
+        if let Some(h) = s.head(i) {
+            targets = subjects(s, h);
         }
     }
     if sources.is_empty() {
@@ -888,6 +1129,8 @@ fn noun_roles(s: &Sent, i: usize, e: &NounEntry) -> (Vec<usize>, Vec<usize>) {
             .collect();
         if !own_subj.is_empty() {
             sources = own_subj;
+        } else if let Some(p) = surface_possessor(s, i) {
+            sources.push(p);
         } else if let Some(h) = s.head(i) {
             match s.rel(i) {
                 "appos" => sources.push(h),
@@ -899,6 +1142,29 @@ fn noun_roles(s: &Sent, i: usize, e: &NounEntry) -> (Vec<usize>, Vec<usize>) {
         }
     }
     (sources, targets)
+}
+
+/// A possessor or nationality adjective right before the noun when the parse attached it
+/// elsewhere: "Israel's furious, unprecedented barrage".
+fn surface_possessor(s: &Sent, i: usize) -> Option<usize> {
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        match (s.upos(k), s.lemma(k)) {
+            ("PART", "'s") | ("PART", "'") => return (k > 0).then(|| k - 1),
+            ("ADJ", _) | ("NOUN", _) | ("PUNCT", ",") | ("ADV", _) => {
+                if s.upos(k) == "ADJ"
+                    && s.head(k) != Some(i)
+                    && s.xpos(k) == "JJ"
+                    && s.capitalized[k]
+                {
+                    return Some(k);
+                }
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// Negation and modality of the event at `t`, from the chain of governing words.
@@ -941,9 +1207,18 @@ fn factuality(s: &Sent, t: usize) -> (bool, Modality) {
             modality = modality.max(Modality::Denied);
         } else if NEG_GOVERNOR.contains(&hl) && (clausal || base == "obj") {
             negated = true;
-        } else if FEAR.contains(&hl) && (clausal || base == "obl" || base == "nmod") {
+        } else if FEAR.contains(&hl)
+            && (clausal
+                || (matches!(base, "obl" | "nmod")
+                    && s.case(x)
+                        .is_some_and(|c| matches!(c, "of" | "about" | "over"))))
+        {
             modality = modality.max(Modality::Hypothetical);
-        } else if INTENT.contains(&hl) && (clausal || base == "obl" || base == "obj") {
+        } else if INTENT.contains(&hl)
+            && (clausal
+                || base == "obj"
+                || (base == "obl" && s.case(x).is_some_and(|c| matches!(c, "for" | "on"))))
+        {
             modality = modality.max(Modality::Intended);
         } else if SPEECH.contains(&hl) && matches!(base, "ccomp" | "xcomp" | "parataxis" | "advcl")
         {
@@ -1063,6 +1338,17 @@ fn date_of(
     // A time expression inside the trigger's own phrase or clause.
     if let Some(&(_, ti)) = times.iter().find(|(g, _)| s.dominates(trigger, *g)) {
         return (Some(input.times[ti].value.clone()), DateSource::Text);
+    }
+    // A sentence-initial time adjunct ("In 2012, police announced that they had arrested
+    // ...") scopes over the whole sentence, however the parse attached it.
+    let initial = input.times.iter().find(|t| {
+        is_dated(&t.value)
+            && t.start >= sentence.start
+            && t.end <= sentence.end
+            && s.tokens.iter().take(3).any(|k| k.start == t.start)
+    });
+    if let Some(t) = initial {
+        return (Some(t.value.clone()), DateSource::Text);
     }
     let para_start = input.text[..sentence.start.min(input.text.len())]
         .rfind('\n')
