@@ -42,9 +42,10 @@ impl<'a> DocumentRecord<'a> {
     }
 }
 
-/// `{"type":"time", ...}`: a time expression and its TIMEX3 value.
+/// What every record but `document` starts with: its type, document, id and the span of
+/// the body it stands on.
 #[derive(Debug, Serialize)]
-pub struct TimeRecord<'a> {
+pub struct Head<'a> {
     #[serde(rename = "type")]
     pub kind: &'static str,
     pub doc_id: &'a str,
@@ -52,6 +53,13 @@ pub struct TimeRecord<'a> {
     pub text: &'a str,
     pub start: usize,
     pub end: usize,
+}
+
+/// `{"type":"time", ...}`: a time expression and its TIMEX3 value.
+#[derive(Debug, Serialize)]
+pub struct TimeRecord<'a> {
+    #[serde(flatten)]
+    pub head: Head<'a>,
     pub value: &'a str,
     #[serde(rename = "kind")]
     pub time_kind: aras_time::TimeKind,
@@ -62,13 +70,8 @@ pub struct TimeRecord<'a> {
 /// `{"type":"quote", ...}`: quoted speech and who said it.
 #[derive(Debug, Serialize)]
 pub struct QuoteRecord<'a> {
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    pub doc_id: &'a str,
-    pub id: String,
-    pub text: &'a str,
-    pub start: usize,
-    pub end: usize,
+    #[serde(flatten)]
+    pub head: Head<'a>,
     pub speaker: Option<SpeakerRecord<'a>>,
     pub partial: bool,
 }
@@ -88,13 +91,8 @@ pub struct SpeakerRecord<'a> {
 /// `{"type":"actor", ...}`: one per mention.
 #[derive(Debug, Serialize)]
 pub struct ActorRecord<'a> {
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    pub doc_id: &'a str,
-    pub id: String,
-    pub text: &'a str,
-    pub start: usize,
-    pub end: usize,
+    #[serde(flatten)]
+    pub head: Head<'a>,
     pub code: &'a str,
     pub country: Option<&'a str>,
     pub sector: Option<&'a str>,
@@ -110,13 +108,8 @@ pub struct ActorRecord<'a> {
 /// `{"type":"claim", ...}`: a quantity, what it measures, and on whose authority.
 #[derive(Debug, Serialize)]
 pub struct ClaimRecord<'a> {
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    pub doc_id: &'a str,
-    pub id: String,
-    pub text: &'a str,
-    pub start: usize,
-    pub end: usize,
+    #[serde(flatten)]
+    pub head: Head<'a>,
     /// Actor code of what the quantity is about ("" where it is not an actor).
     pub subject: String,
     pub subject_text: Option<&'a str>,
@@ -142,6 +135,15 @@ fn mention_id(i: usize) -> String {
     format!("m{}", i + 1)
 }
 
+/// The actor code and mention id of a quote's speaker ("" and none where unlinked).
+fn speaker_code<'r>(r: &'r Reading<'_, '_>, s: &aras_quotes::Speaker) -> (&'r str, Option<String>) {
+    let m = speaker_mention(&r.actors, s.start, s.end, &s.name);
+    (
+        m.map_or("", |i| r.actors[i].code.as_str()),
+        m.map(mention_id),
+    )
+}
+
 fn push_json<T: Serialize>(record: &T, out: &mut String) {
     // Records are plain strings, numbers and enums: serialising them cannot fail.
     out.push_str(&serde_json::to_string(record).expect("record serialises"));
@@ -156,12 +158,14 @@ pub fn write_jsonl(r: &Reading<'_, '_>, out: &mut String) {
     push_json(&DocumentRecord::new(&r.analyzed), out);
     for (i, m) in r.actors.iter().enumerate() {
         let rec = ActorRecord {
-            kind: "actor",
-            doc_id,
-            id: mention_id(i),
-            text: &m.text,
-            start: m.start,
-            end: m.end,
+            head: Head {
+                kind: "actor",
+                doc_id,
+                id: mention_id(i),
+                text: &m.text,
+                start: m.start,
+                end: m.end,
+            },
             code: &m.code,
             country: m.country.as_deref(),
             sector: m.sector.as_deref(),
@@ -175,12 +179,14 @@ pub fn write_jsonl(r: &Reading<'_, '_>, out: &mut String) {
     }
     for (i, t) in r.times.iter().enumerate() {
         let rec = TimeRecord {
-            kind: "time",
-            doc_id,
-            id: format!("t{}", i + 1),
-            text: &t.text,
-            start: t.start,
-            end: t.end,
+            head: Head {
+                kind: "time",
+                doc_id,
+                id: format!("t{}", i + 1),
+                text: &t.text,
+                start: t.start,
+                end: t.end,
+            },
             value: &t.value,
             time_kind: t.kind,
             anchor: t.anchor.map(|a| format!("t{}", a + 1)),
@@ -189,18 +195,20 @@ pub fn write_jsonl(r: &Reading<'_, '_>, out: &mut String) {
     }
     for (i, q) in r.quotes.iter().enumerate() {
         let rec = QuoteRecord {
-            kind: "quote",
-            doc_id,
-            id: format!("q{}", i + 1),
-            text: &q.text,
-            start: q.start,
-            end: q.end,
+            head: Head {
+                kind: "quote",
+                doc_id,
+                id: format!("q{}", i + 1),
+                text: &q.text,
+                start: q.start,
+                end: q.end,
+            },
             speaker: q.speaker.as_ref().map(|s| {
-                let m = speaker_mention(&r.actors, s.start, s.end, &s.name);
+                let (code, mention) = speaker_code(r, s);
                 SpeakerRecord {
                     name: &s.name,
-                    code: m.map_or("", |i| r.actors[i].code.as_str()),
-                    mention: m.map(mention_id),
+                    code,
+                    mention,
                     resolved_by: s.resolved_by,
                     start: s.start,
                     end: s.end,
@@ -233,22 +241,24 @@ pub fn write_jsonl(r: &Reading<'_, '_>, out: &mut String) {
             None => quote_at(&r.quotes, c.value_span.0)
                 .and_then(|q| q.speaker.as_ref())
                 .map(|s| {
-                    let m = speaker_mention(&r.actors, s.start, s.end, &s.name);
+                    let (code, mention) = speaker_code(r, s);
                     ClaimSourceRecord {
                         name: &s.name,
-                        code: m.map_or("", |i| r.actors[i].code.as_str()),
-                        mention: m.map(mention_id),
+                        code,
+                        mention,
                         cue: "quote",
                     }
                 }),
         };
         let rec = ClaimRecord {
-            kind: "claim",
-            doc_id,
-            id: format!("c{}", i + 1),
-            text: &c.text,
-            start: c.start,
-            end: c.end,
+            head: Head {
+                kind: "claim",
+                doc_id,
+                id: format!("c{}", i + 1),
+                text: &c.text,
+                start: c.start,
+                end: c.end,
+            },
             subject,
             subject_text: c.subject_span.and_then(|(s, e)| body.get(s..e)),
             value: &c.value,
