@@ -230,6 +230,9 @@ struct Sent<'a> {
     words: &'a [AnalyzedWord<'a>],
     children: Vec<Vec<usize>>,
     lemmas: Vec<String>,
+    /// Lemma candidates: the model's lemma, then the word form and its suffix-stripped
+    /// variants (the model's lemmatizer misses some: "expelled" -> "expell").
+    forms: Vec<Vec<String>>,
     capitalized: Vec<bool>,
 }
 
@@ -255,6 +258,13 @@ impl<'a> Sent<'a> {
                 l.to_lowercase().replace('’', "'")
             })
             .collect();
+        let forms = tokens
+            .iter()
+            .zip(&lemmas)
+            .map(|(t, l): (&Token, &String)| {
+                lemma_candidates(l, &text.get(t.start..t.end).unwrap_or("").to_lowercase())
+            })
+            .collect();
         let capitalized = tokens
             .iter()
             .map(|t| {
@@ -268,6 +278,7 @@ impl<'a> Sent<'a> {
             words,
             children,
             lemmas,
+            forms,
             capitalized,
         }
     }
@@ -286,6 +297,24 @@ impl<'a> Sent<'a> {
     }
     fn lemma(&self, i: usize) -> &str {
         &self.lemmas[i]
+    }
+    /// Whether `l` is one of the word's lemma candidates.
+    fn has_lemma(&self, i: usize, l: &str) -> bool {
+        self.forms[i].iter().any(|f| f == l)
+    }
+    /// The first lemma candidate with verb patterns.
+    fn verb_lemma<'x>(&'x self, lex: &'x Lexicon, i: usize) -> &'x str {
+        self.forms[i]
+            .iter()
+            .find(|f| !lex.verb_patterns(f).is_empty())
+            .map_or(self.lemma(i), String::as_str)
+    }
+    /// The first lemma candidate with noun entries.
+    fn noun_lemma<'x>(&'x self, lex: &'x Lexicon, i: usize) -> &'x str {
+        self.forms[i]
+            .iter()
+            .find(|f| !lex.noun_entries(f).is_empty())
+            .map_or(self.lemma(i), String::as_str)
     }
     fn upos(&self, i: usize) -> &str {
         self.words[i].upos
@@ -309,15 +338,39 @@ impl<'a> Sent<'a> {
             .find(|&&c| matches!(self.base_rel(c), "case" | "mark") && c < i)
             .map(|&c| self.lemma(c))
     }
+    /// Passive voice: a passive auxiliary, a passive subject with a `by` agent, or a
+    /// reduced passive participle ("people arrested by police") that is not a misparsed
+    /// main clause.
     fn is_passive(&self, v: usize) -> bool {
-        self.children[v]
-            .iter()
-            .any(|&c| matches!(self.rel(c), "nsubj:pass" | "aux:pass" | "csubj:pass"))
-            || (self.xpos(v) == "VBN"
-                && matches!(self.rel(v), "acl")
-                && !self.children[v]
-                    .iter()
-                    .any(|&c| self.base_rel(c) == "nsubj"))
+        let has = |f: &dyn Fn(usize) -> bool| self.children[v].iter().any(|&c| f(c));
+        let aux_pass = has(&|c| self.rel(c) == "aux:pass");
+        let agent = has(&|c| {
+            self.rel(c) == "obl:agent" && self.case(c) == Some("by")
+                || self.base_rel(c) == "obl" && self.case(c) == Some("by")
+        });
+        let subj_pass = has(&|c| matches!(self.rel(c), "nsubj:pass" | "csubj:pass"));
+        if aux_pass || (subj_pass && agent) {
+            return true;
+        }
+        self.xpos(v) == "VBN"
+            && self.rel(v) == "acl"
+            && !has(&|c| matches!(self.base_rel(c), "nsubj" | "obj"))
+            && !self.main_clause_participle(v)
+    }
+    /// "Brazilian police investigated Paraguay" parsed as a noun root with a participle
+    /// modifier right after it: the participle is the main verb.
+    fn main_clause_participle(&self, v: usize) -> bool {
+        self.rel(v) == "acl"
+            && self.head(v).is_some_and(|h| {
+                self.head(h).is_none()
+                    && h + 1 == v
+                    && !self.children[h]
+                        .iter()
+                        .any(|&c| matches!(self.base_rel(c), "cop" | "nsubj"))
+            })
+            && !self.children[v]
+                .iter()
+                .any(|&c| self.base_rel(c) == "obl" && self.case(c) == Some("by"))
     }
     /// Word `i` and the words coordinated with it.
     fn with_conjuncts(&self, i: usize) -> Vec<usize> {
@@ -366,6 +419,44 @@ struct Cand {
     /// For a bare speech act (a verb of saying coded 01x with no addressee): the triggers
     /// of the events its complement clause reports ("Russia said Germany attacked France").
     speech: Option<Vec<usize>>,
+}
+
+fn lemma_candidates(lemma: &str, word: &str) -> Vec<String> {
+    let mut out = vec![lemma.to_string()];
+    let mut push = |w: String| {
+        if !w.is_empty() && !out.contains(&w) {
+            out.push(w);
+        }
+    };
+    push(word.to_string());
+    let doubled = |stem: &str| {
+        let b = stem.as_bytes();
+        (b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] && !b"aeiouls".contains(&b[b.len() - 1]))
+            .then(|| stem[..stem.len() - 1].to_string())
+    };
+    for (suffix, repl) in [
+        ("ies", "y"),
+        ("ied", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+    ] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if stem.len() >= 2 {
+                let stem_doubled = doubled(stem);
+                push(format!("{stem}{repl}"));
+                if let Some(d) = stem_doubled {
+                    if repl.is_empty() {
+                        push(d);
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Codes the events of one document.
@@ -436,6 +527,16 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
             {
                 modality = modality.max(Modality::Hypothetical);
             }
+            // "Israel and the UAE signed an agreement": coordinated sources of a
+            // cooperative event without a target act with each other.
+            let (srcs, tgts) = if tgts.is_empty()
+                && srcs.len() >= 2
+                && (matches!(&c.code[..2], "03" | "04" | "05" | "06") || c.code == "0871")
+            {
+                (vec![srcs[0]], srcs[1..].to_vec())
+            } else {
+                (srcs, tgts)
+            };
             let srcs: Vec<Option<usize>> = if srcs.is_empty() {
                 vec![None]
             } else {
@@ -692,7 +793,8 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             continue;
         }
         if let Some(h) = s.head(*v) {
-            let noun_root = best_noun(s, h, lex.noun_entries(s.lemma(h))).map(|e| &e.code[..2]);
+            let noun_root =
+                best_noun(s, h, lex.noun_entries(s.noun_lemma(lex, h))).map(|e| &e.code[..2]);
             if noun_root == Some(&m.pattern.code[..2]) && s.upos(h) == "NOUN" {
                 consumed[*v] = true;
             }
@@ -711,9 +813,18 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
         let mut targets = m.targets.clone();
         if targets.is_empty() {
             if let Some(c) = m.complement {
+                // "refused to negotiate with Colombia", "threatened to attack France".
                 targets = objects(s, c);
+                if targets.is_empty() {
+                    targets = prep_dependents(s, c, &["with", "against", "on", "to", "at", "into"]);
+                }
+            } else if m.pattern.target == Slot::None {
+                // A pattern without a slot still has its object as the target ("expelled
+                // Russian diplomats" with `expel SUBJ _ diplomat`).
+                targets = objects(s, v);
             }
         }
+
         let retaliation = s.kids(v).iter().any(|&c| RETALIATION.contains(&s.lemma(c)));
         out.push(Cand {
             sent: si,
@@ -732,7 +843,7 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
         if used || !matches!(s.upos(i), "NOUN" | "PROPN") || s.base_rel(i) == "compound" {
             continue;
         }
-        let entries = lex.noun_entries(s.lemma(i));
+        let entries = lex.noun_entries(s.noun_lemma(lex, i));
         let Some(e) = best_noun(s, i, entries) else {
             continue;
         };
@@ -806,7 +917,7 @@ struct Match<'l> {
 
 fn match_verb<'l>(lex: &'l Lexicon, s: &Sent, v: usize, depth: u8) -> Option<Match<'l>> {
     let mut best: Option<(u32, Match)> = None;
-    for p in lex.verb_patterns(s.lemma(v)) {
+    for p in lex.verb_patterns(s.verb_lemma(lex, v)) {
         // Literals: dependents (or their dependents) with that lemma.
         let mut literal_tokens = Vec::new();
         let mut ok = true;
@@ -816,7 +927,7 @@ fn match_verb<'l>(lex: &'l Lexicon, s: &Sent, v: usize, depth: u8) -> Option<Mat
                 .iter()
                 .copied()
                 .chain(s.kids(v).iter().flat_map(|&c| s.kids(c).iter().copied()))
-                .find(|&c| s.lemma(c) == lit);
+                .find(|&c| s.has_lemma(c, lit));
             match found {
                 Some(c) => literal_tokens.push(c),
                 None => {
@@ -834,7 +945,7 @@ fn match_verb<'l>(lex: &'l Lexicon, s: &Sent, v: usize, depth: u8) -> Option<Mat
                 let r = s.rel(c);
                 (r == "xcomp" || ((r == "ccomp" || r == "advcl") && s.case(c) == Some("to")))
                     && (s.upos(c) == "VERB" || s.xpos(c).starts_with("VB"))
-                    && cp.lemma.as_deref().is_none_or(|l| s.lemma(c) == l)
+                    && cp.lemma.as_deref().is_none_or(|l| s.has_lemma(c, l))
             });
             let Some(c) = comp else { continue };
             if let Some(root) = &cp.root {
@@ -853,10 +964,29 @@ fn match_verb<'l>(lex: &'l Lexicon, s: &Sent, v: usize, depth: u8) -> Option<Mat
             Slot::Object => objects(s, v),
             Slot::Prep(prep) => prep_dependents(s, v, &[prep.as_str()]),
         };
+        // A clause in the prepositional slot ("called for coordinating with Azerbaijan"):
+        // the target is found inside it, and the match counts less than a noun phrase.
+        let mut clause_slot = false;
+        let targets = match (&p.target, targets.is_empty()) {
+            (Slot::Prep(prep), true) => {
+                clause_slot = true;
+                s.kids(v)
+                    .iter()
+                    .copied()
+                    .filter(|&c| s.base_rel(c) == "advcl" && s.case(c) == Some(prep.as_str()))
+                    .take(1)
+                    .collect()
+            }
+            _ => targets,
+        };
         if matches!(p.target, Slot::Prep(_)) && targets.is_empty() {
             continue;
         }
-        let score = p.specificity() * 2 + u32::from(!targets.is_empty());
+        let score = if clause_slot {
+            0
+        } else {
+            p.specificity() * 2 + u32::from(!targets.is_empty())
+        };
         if best.as_ref().is_none_or(|(b, _)| score > *b) {
             best = Some((
                 score,
@@ -877,7 +1007,7 @@ fn match_verb<'l>(lex: &'l Lexicon, s: &Sent, v: usize, depth: u8) -> Option<Mat
 /// "used to devastating effect against Armenia").
 fn prep_dependents(s: &Sent, v: usize, preps: &[&str]) -> Vec<usize> {
     let is_slot = |c: usize| {
-        matches!(s.base_rel(c), "obl" | "nmod" | "obj" | "iobj" | "advcl")
+        matches!(s.base_rel(c), "obl" | "nmod" | "obj" | "iobj")
             && s.case(c).is_some_and(|p| preps.contains(&p))
     };
     let direct: Vec<usize> = s.kids(v).iter().copied().filter(|&c| is_slot(c)).collect();
@@ -915,7 +1045,11 @@ fn objects(s: &Sent, v: usize) -> Vec<usize> {
         .kids(v)
         .iter()
         .copied()
-        .filter(|&c| matches!(s.rel(c), "obj" | "iobj"))
+        .filter(|&c| {
+            matches!(s.rel(c), "obj" | "iobj")
+                // A `by`-less "agent" of an active verb is a misparsed object.
+                || (s.rel(c) == "obl:agent" && s.case(c) != Some("by"))
+        })
         .collect();
     if !objs.is_empty() {
         return objs;
@@ -965,7 +1099,8 @@ fn subjects_depth(s: &Sent, v: usize, depth: u8) -> Vec<usize> {
         .kids(v)
         .iter()
         .copied()
-        .filter(|&c| matches!(s.rel(c), "nsubj" | "csubj"))
+        // Not passive, so a "passive" subject is the subject.
+        .filter(|&c| matches!(s.rel(c), "nsubj" | "csubj" | "nsubj:pass"))
         .collect();
     if !own.is_empty() || depth > 4 {
         return own;
@@ -1012,6 +1147,7 @@ fn subjects_depth(s: &Sent, v: usize, depth: u8) -> Vec<usize> {
         {
             subjects_depth(s, h, depth + 1)
         }
+        "acl" if s.main_clause_participle(v) => vec![h],
         "acl" => {
             if matches!(s.upos(h), "NOUN" | "PROPN") {
                 let poss: Vec<usize> = s
@@ -1036,11 +1172,17 @@ fn subjects_depth(s: &Sent, v: usize, depth: u8) -> Vec<usize> {
 }
 
 fn best_noun<'l>(s: &Sent, i: usize, entries: &'l [NounEntry]) -> Option<&'l NounEntry> {
-    let mods: Vec<&str> = s.kids(i).iter().map(|&c| s.lemma(c)).collect();
-    entries
-        .iter()
-        .filter(|e| e.literals.iter().all(|l| mods.contains(&l.as_str())))
-        .max_by_key(|e| (e.literals.len(), std::cmp::Reverse(0)))
+    let mut best: Option<&NounEntry> = None;
+    for e in entries {
+        if e.literals
+            .iter()
+            .all(|l| s.kids(i).iter().any(|&c| s.has_lemma(c, l)))
+            && best.is_none_or(|b| e.literals.len() > b.literals.len())
+        {
+            best = Some(e);
+        }
+    }
+    best
 }
 
 /// Source and target heads of an event noun.
