@@ -498,13 +498,13 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                 let mut out: Vec<usize> = Vec::new();
                 for &h in heads {
                     for h in s.with_conjuncts(h) {
-                        let mut found = resolve(input, &s, h, quote);
+                        let mut found = resolve(input, &s, h, quote, 0);
                         if found.is_none() {
                             if let Some((_, hs)) = noun_sources
                                 .iter()
                                 .find(|(t, _)| *t == h && *t != c.trigger)
                             {
-                                found = hs.iter().find_map(|&x| resolve(input, &s, x, quote));
+                                found = hs.iter().find_map(|&x| resolve(input, &s, x, quote, 0));
                             }
                         }
                         if let Some(m) = found {
@@ -680,7 +680,16 @@ fn retaliation_target(events: &[Event], country: &str, input: &EventInput) -> Op
 /// Maps a role's head word to an actor mention: the mention covering the head, a relative
 /// pronoun's antecedent, a first-person pronoun in a quote to the quote's speaker, else
 /// the nearest coded mention inside the noun phrase.
-fn resolve(input: &EventInput, s: &Sent, head: usize, quote: Option<usize>) -> Option<usize> {
+fn resolve(
+    input: &EventInput,
+    s: &Sent,
+    head: usize,
+    quote: Option<usize>,
+    depth: u8,
+) -> Option<usize> {
+    if depth > 4 {
+        return None;
+    }
     let coded = |m: usize| {
         let x = &input.mentions[m];
         !x.code.is_empty() || x.country.as_deref().is_some_and(|c| !c.is_empty())
@@ -701,7 +710,7 @@ fn resolve(input: &EventInput, s: &Sent, head: usize, quote: Option<usize>) -> O
         if let Some(clause) = s.head(head) {
             if s.rel(clause).starts_with("acl") {
                 if let Some(np) = s.head(clause) {
-                    return resolve(input, s, np, quote);
+                    return resolve(input, s, np, quote, depth + 1);
                 }
             }
         }
@@ -713,7 +722,7 @@ fn resolve(input: &EventInput, s: &Sent, head: usize, quote: Option<usize>) -> O
                 .take_while(|&k| matches!(s.upos(k), "PUNCT" | "ADP") || k + 4 > head)
                 .find(|&k| matches!(s.upos(k), "NOUN" | "PROPN"));
             if let Some(np) = np {
-                return resolve(input, s, np, quote);
+                return resolve(input, s, np, quote, depth + 1);
             }
         }
         return None;
@@ -1492,7 +1501,10 @@ fn date_of(
     if let Some(t) = initial {
         return (Some(t.value.clone()), DateSource::Text);
     }
-    let para_start = input.text[..sentence.start.min(input.text.len())]
+    let para_start = input
+        .text
+        .get(..sentence.start)
+        .unwrap_or("")
         .rfind('\n')
         .map_or(0, |p| p + 1);
     let prior = input
