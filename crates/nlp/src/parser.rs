@@ -17,9 +17,14 @@
 //!
 //! Beyond Zhang & Nivre: UPOS beside XPOS, 3-character suffixes, the number of punctuation
 //! marks between s0 and n0, and s2 (together +0.8 UAS on EWT dev with predicted tags).
-//! Training can average an ensemble of perceptrons trained with different seeds into one
-//! table (`ensemble`; 2 members: +0.1 UAS, +0.15 LAS on EWT dev and test; parsing costs
-//! the same, since a transition looks up the same features).
+//! The shipped parser averages an ensemble of two perceptrons into one table (parsing
+//! costs the same as for one, since a transition looks up the same features). They differ
+//! in their seed and in their training tags: one learns from tags jackknifed over
+//! interleaved folds, the other over contiguous ones (which keep documents together and
+//! are as noisy as tags on new text: 95.0 UPOS vs 96.4), so that the pair has seen two
+//! kinds of tagging error. Against one model: EWT dev +0.1 UAS / +0.2 LAS, test
+//! +0.4 UAS / +0.6 LAS, GUM news +0.4 UAS / +0.4 LAS (two members with the same tags:
+//! +0.1 / +0.15 on dev and test; four members: no better than two).
 //!
 //! Tried without gain on dev: ambiguity-class features, more s1/s0-head word pairs, mixing
 //! gold-tag and jackknifed training copies, exploring with probability 0.5, dropping
@@ -52,8 +57,9 @@ pub struct ParserOptions {
     pub min_weight: f32,
     /// Label subtypes (`nsubj:pass`) seen fewer times than this are mapped to their base.
     pub min_subtype_count: usize,
-    /// Perceptrons trained with different seeds whose averaged weights are averaged into
-    /// the one table (bagging-like; inference cost unchanged, the table grows).
+    /// Perceptrons trained with different seeds (and, through [`crate::model::train`],
+    /// different jackknifed tags) whose averaged weights are averaged into the one table
+    /// (inference cost unchanged, the table grows a little).
     pub ensemble: usize,
 }
 
@@ -68,7 +74,7 @@ impl Default for ParserOptions {
             // -0.1 LAS on dev.
             min_weight: 1.0,
             min_subtype_count: 100,
-            ensemble: 1,
+            ensemble: 2,
         }
     }
 }
@@ -148,7 +154,21 @@ impl Parser {
         opts: &ParserOptions,
         log: &mut dyn FnMut(&str),
     ) -> Parser {
-        let labels = choose_labels(sents, opts.min_subtype_count);
+        Self::train_views(&[sents], opts, log)
+    }
+
+    /// [`Parser::train_with_log`] where ensemble member `k` learns from
+    /// `views[k % views.len()]`: the same sentences and trees with differently predicted
+    /// tags, so that the members see different tagging errors. Labels come from `views[0]`.
+    pub(crate) fn train_views(
+        views: &[&[conllu::Sentence]],
+        opts: &ParserOptions,
+        log: &mut dyn FnMut(&str),
+    ) -> Parser {
+        let labels = choose_labels(
+            views.first().copied().unwrap_or(&[]),
+            opts.min_subtype_count,
+        );
         let label_id: FxHashMap<&str, u16> = labels
             .iter()
             .enumerate()
@@ -165,51 +185,57 @@ impl Parser {
         };
 
         // Per sentence: word and tag hashes (with root and sentinel), gold heads, labels.
-        let mut data = Vec::new();
+        let mut datas: Vec<Vec<TrainSentence>> = Vec::new();
         let mut lifted = 0;
         let mut scratch = ParseScratch::default();
-        for s in sents {
-            let n = s.words.len();
-            if n == 0 {
-                continue;
-            }
-            let mut heads = vec![0u32; n + 1];
-            let mut ok = true;
-            for (i, w) in s.words.iter().enumerate() {
-                match w.head {
-                    Some(h) if (h as usize) <= n && h as usize != i + 1 => heads[i + 1] = h,
-                    _ => ok = false,
+        for sents in views {
+            let mut data = Vec::new();
+            lifted = 0;
+            for s in sents.iter() {
+                let n = s.words.len();
+                if n == 0 {
+                    continue;
                 }
+                let mut heads = vec![0u32; n + 1];
+                let mut ok = true;
+                for (i, w) in s.words.iter().enumerate() {
+                    match w.head {
+                        Some(h) if (h as usize) <= n && h as usize != i + 1 => heads[i + 1] = h,
+                        _ => ok = false,
+                    }
+                }
+                if !ok || !system::is_tree(&heads) {
+                    continue;
+                }
+                lifted += system::projectivize(&mut heads);
+                let mut gl = vec![0u16; n + 1];
+                for (i, w) in s.words.iter().enumerate() {
+                    gl[i + 1] = label_id
+                        .get(map_label(&w.deprel, &label_id))
+                        .copied()
+                        .unwrap_or(extra_label);
+                }
+                let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+                let upos: Vec<&str> = s.words.iter().map(|w| w.upos.as_str()).collect();
+                let xpos: Vec<&str> = s.words.iter().map(|w| w.xpos.as_str()).collect();
+                scratch.prepare(&forms, |i| (upos[i], xpos[i]));
+                let lex = [
+                    scratch.word.clone(),
+                    scratch.tag.clone(),
+                    scratch.upos.clone(),
+                    scratch.suffix.clone(),
+                    scratch.punct.clone(),
+                ];
+                data.push((lex, heads, gl));
             }
-            if !ok || !system::is_tree(&heads) {
-                continue;
-            }
-            lifted += system::projectivize(&mut heads);
-            let mut gl = vec![0u16; n + 1];
-            for (i, w) in s.words.iter().enumerate() {
-                gl[i + 1] = label_id
-                    .get(map_label(&w.deprel, &label_id))
-                    .copied()
-                    .unwrap_or(extra_label);
-            }
-            let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-            let upos: Vec<&str> = s.words.iter().map(|w| w.upos.as_str()).collect();
-            let xpos: Vec<&str> = s.words.iter().map(|w| w.xpos.as_str()).collect();
-            scratch.prepare(&forms, |i| (upos[i], xpos[i]));
-            let lex = [
-                scratch.word.clone(),
-                scratch.tag.clone(),
-                scratch.upos.clone(),
-                scratch.suffix.clone(),
-                scratch.punct.clone(),
-            ];
-            data.push((lex, heads, gl));
+            datas.push(data);
         }
         log(&format!(
-            "parser: {} sentences, {} labels, {} arcs lifted",
-            data.len(),
+            "parser: {} sentences, {} labels, {} arcs lifted, {} tag views",
+            datas.first().map_or(0, |d| d.len()),
             labels.len(),
-            lifted
+            lifted,
+            datas.len()
         ));
 
         let none_label = labels.len() as u16;
@@ -219,7 +245,8 @@ impl Parser {
             .into_par_iter()
             .map(|k| {
                 let seed = opts.seed ^ (k as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-                train_member(&data, classes, root_label, none_label, opts, seed)
+                let data = &datas[k % datas.len().max(1)];
+                train_member(data, classes, root_label, none_label, opts, seed)
             })
             .collect();
         for (k, (_, lines)) in members.iter().enumerate() {

@@ -27,8 +27,20 @@ fn prefetch<T>(p: &T) {
 struct Slot {
     key: u64,
     start: u32,
+    /// Row length in the low 16 bits; above them, 1 + the row's dense copy, if any.
     len: u32,
 }
+
+impl Slot {
+    #[inline(always)]
+    fn n(&self) -> u32 {
+        self.len & 0xffff
+    }
+}
+
+/// Rows longer than this (the hot context features, tens of classes each) also get a
+/// dense copy, added with SIMD instead of one scattered add per class.
+const DENSE_MIN: usize = 12;
 
 const EMPTY: Slot = Slot {
     key: 0,
@@ -48,6 +60,8 @@ pub(crate) struct FastWeights {
     /// Power-of-two open-addressing table; `len == 0` marks an empty slot.
     slots: Vec<Slot>,
     entries: Vec<Entry>,
+    /// Dense copies of the long rows, `n_classes` weights each.
+    dense: Vec<f32>,
     /// Rows in insertion (= key) order, for writing.
     n_rows: usize,
 }
@@ -70,6 +84,7 @@ impl FastWeights {
             n_classes,
             slots: vec![EMPTY; cap],
             entries: Vec::new(),
+            dense: Vec::new(),
             n_rows: 0,
         }
     }
@@ -89,22 +104,27 @@ impl FastWeights {
             value: v,
             class: c as u32,
         }));
+        let mut len = row.len() as u32 & 0xffff;
+        if row.len() > DENSE_MIN && self.dense.len() / self.n_classes.max(1) < 0xffff {
+            let d = self.dense.len() / self.n_classes;
+            self.dense.resize(self.dense.len() + self.n_classes, 0.0);
+            for &(c, v) in row {
+                self.dense[d * self.n_classes + c as usize] = v;
+            }
+            len |= (d as u32 + 1) << 16;
+        }
         let mask = self.slots.len() - 1;
         let mut i = self.home(key);
         while self.slots[i].len != 0 {
             if self.slots[i].key == key {
                 // A repeated key replaces the earlier row (cannot happen from Weights).
                 self.slots[i].start = start;
-                self.slots[i].len = row.len() as u32;
+                self.slots[i].len = len;
                 return;
             }
             i = (i + 1) & mask;
         }
-        self.slots[i] = Slot {
-            key,
-            start,
-            len: row.len() as u32,
-        };
+        self.slots[i] = Slot { key, start, len };
         self.n_rows += 1;
     }
 
@@ -139,22 +159,53 @@ impl FastWeights {
     /// Adds the weights of `feats` into `scores`; `found` is scratch space.
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [f32], found: &mut Vec<(u32, u32)>) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU supports AVX2 (checked just above).
+            unsafe { self.score_avx2(feats, scores, found) };
+            return;
+        }
+        self.score_plain(feats, scores, found);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn score_avx2(&self, feats: &[u64], scores: &mut [f32], found: &mut Vec<(u32, u32)>) {
+        self.score_plain(feats, scores, found);
+    }
+
+    #[inline(always)]
+    fn score_plain(&self, feats: &[u64], scores: &mut [f32], found: &mut Vec<(u32, u32)>) {
         found.clear();
         // Prefetch every feature's home slot, then each found row, before reading any:
         // the misses overlap instead of following one another.
         for &f in feats {
             prefetch(&self.slots[self.home(f)]);
         }
+        let nc = self.n_classes;
         for &f in feats {
             if let Some(s) = self.find(f) {
-                if let Some(e) = self.entries.get(s.start as usize) {
+                let d = (s.len >> 16) as usize;
+                if d > 0 {
+                    if let Some(x) = self.dense.get((d - 1) * nc) {
+                        prefetch(x);
+                    }
+                } else if let Some(e) = self.entries.get(s.start as usize) {
                     prefetch(e);
                 }
                 found.push((s.start, s.len));
             }
         }
         for &(start, len) in found.iter() {
-            let (s, e) = (start as usize, start as usize + len as usize);
+            let d = (len >> 16) as usize;
+            if d > 0 && scores.len() >= nc {
+                let row = &self.dense[(d - 1) * nc..d * nc];
+                for (x, w) in scores[..nc].iter_mut().zip(row) {
+                    *x += w;
+                }
+                continue;
+            }
+            let (s, e) = (start as usize, start as usize + (len & 0xffff) as usize);
             for en in &self.entries[s..e] {
                 if let Some(x) = scores.get_mut(en.class as usize) {
                     *x += en.value;
@@ -172,8 +223,8 @@ impl FastWeights {
         rows.sort_unstable_by_key(|s| s.key);
         for s in rows {
             out.extend_from_slice(&s.key.to_le_bytes());
-            out.extend_from_slice(&(s.len as u16).to_le_bytes());
-            for e in &self.entries[s.start as usize..(s.start + s.len) as usize] {
+            out.extend_from_slice(&(s.n() as u16).to_le_bytes());
+            for e in &self.entries[s.start as usize..(s.start + s.n()) as usize] {
                 out.extend_from_slice(&(e.class as u16).to_le_bytes());
                 out.extend_from_slice(&e.value.to_le_bytes());
             }
@@ -246,6 +297,39 @@ mod tests {
         let back = FastWeights::read(&mut bytes.as_slice()).unwrap();
         let mut again = Vec::new();
         back.write(&mut again);
+        assert_eq!(bytes, again);
+    }
+
+    #[test]
+    fn dense_rows_score_like_sparse_ones() {
+        // Feature 99 is updated for all 40 classes: a dense row.
+        let mut t = Trainer::new(40);
+        for k in 0..200u64 {
+            let c = (k % 40) as usize;
+            t.update(&[99, k], c, (c + 7) % 40);
+            t.tick();
+        }
+        let w = t.finish(0.0);
+        let fast = FastWeights::from_weights(&w);
+        assert!(!fast.dense.is_empty());
+        let mut found = Vec::new();
+        let (mut a, mut b) = ([0.0f32; 40], [0.0f32; 40]);
+        w.score(&[99, 3, 5], &mut a);
+        fast.score(&[99, 3, 5], &mut b, &mut found);
+        for c in 0..40 {
+            assert!(
+                (a[c] - b[c]).abs() < 1e-4,
+                "class {c}: {} vs {}",
+                a[c],
+                b[c]
+            );
+        }
+        let mut bytes = Vec::new();
+        fast.write(&mut bytes);
+        let mut again = Vec::new();
+        FastWeights::read(&mut bytes.as_slice())
+            .unwrap()
+            .write(&mut again);
         assert_eq!(bytes, again);
     }
 }
