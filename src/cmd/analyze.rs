@@ -23,7 +23,12 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     let model = model_source::load(args.model.as_deref(), args.batch.quiet)?;
     let dictionary = aras_dict::Dictionary::builtin().context("the built-in dictionaries")?;
-    let engine = aras_pipeline::Engine { model, dictionary };
+    let lexicon = aras_events::Lexicon::builtin().context("the built-in event lexicon")?;
+    let engine = aras_pipeline::Engine {
+        model,
+        dictionary,
+        lexicon,
+    };
     batch::run(&args.batch, |doc, out| {
         let reading = aras_pipeline::read(&engine, doc);
         aras_pipeline::records::write_jsonl(&reading, out);

@@ -12,6 +12,7 @@ pub mod link;
 use aras_actors::{ActorContext, Mention};
 use aras_claims::Claim;
 use aras_dict::Dictionary;
+use aras_events::{Event, EventInput, Lexicon};
 use aras_ingest::Document;
 use aras_nlp::model::{Analysis, AnalyzeScratch, Model};
 use aras_quotes::Quote;
@@ -22,6 +23,7 @@ use aras_time::{TimeContext, TimeExpr};
 pub struct Engine {
     pub model: Model,
     pub dictionary: Dictionary,
+    pub lexicon: Lexicon,
 }
 
 /// A document's sentences (tokens as byte spans in the body) and their syntax, aligned.
@@ -47,6 +49,7 @@ pub struct Reading<'d, 'm> {
     pub times: Vec<TimeExpr>,
     pub quotes: Vec<Quote>,
     pub claims: Vec<Claim>,
+    pub events: Vec<Event>,
 }
 
 /// Segments, tags and parses one document.
@@ -92,12 +95,25 @@ pub fn read<'d, 'm>(engine: &'m Engine, doc: &'d Document) -> Reading<'d, 'm> {
     // 0.808); its parse-driven path is not yet evaluated, so it is not used here.
     let quotes = aras_quotes::extract(body, &analyzed.sentences, None);
     let claims = aras_claims::extract(body, &analyzed.sentences, Some(&analyzed.syntax));
+    let events = aras_events::code(
+        &engine.lexicon,
+        &EventInput {
+            text: body,
+            sentences: &analyzed.sentences,
+            syntax: &analyzed.syntax,
+            mentions: &actors,
+            times: &times,
+            quotes: &quotes,
+            document_date: day,
+        },
+    );
     Reading {
         analyzed,
         actors,
         times,
         quotes,
         claims,
+        events,
     }
 }
 

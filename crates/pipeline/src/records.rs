@@ -105,6 +105,57 @@ pub struct ActorRecord<'a> {
     pub antecedent: Option<String>,
 }
 
+/// `{"type":"event", ...}`: who did what to whom, when, and whether the text says it
+/// happened.
+#[derive(Debug, Serialize)]
+pub struct EventRecord<'a> {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub doc_id: &'a str,
+    pub id: String,
+    pub source: Option<RoleRecord<'a>>,
+    pub target: Option<RoleRecord<'a>>,
+    pub cameo: &'a str,
+    pub root: &'a str,
+    pub plover: &'a str,
+    pub quad_class: u8,
+    pub goldstein: f32,
+    pub date: Option<&'a str>,
+    pub date_precision: Option<&'a str>,
+    pub date_source: aras_events::DateSource,
+    pub negated: bool,
+    pub modality: aras_events::Modality,
+    pub trigger: SpanRecord<'a>,
+    pub evidence: SpanRecord<'a>,
+    pub quote_id: Option<String>,
+    pub confidence: f32,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RoleRecord<'a> {
+    pub code: &'a str,
+    pub country: &'a str,
+    pub text: &'a str,
+    pub mention: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SpanRecord<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl<'a> SpanRecord<'a> {
+    fn new(body: &'a str, (start, end): (usize, usize)) -> Self {
+        SpanRecord {
+            text: body.get(start..end).unwrap_or(""),
+            start,
+            end,
+        }
+    }
+}
+
 /// `{"type":"claim", ...}`: a quantity, what it measures, and on whose authority.
 #[derive(Debug, Serialize)]
 pub struct ClaimRecord<'a> {
@@ -151,8 +202,8 @@ fn push_json<T: Serialize>(record: &T, out: &mut String) {
 }
 
 /// Appends every record of a document, one JSON object a line: the document first, then
-/// actors, times, quotes and claims, each in text order.
-pub fn write_jsonl(r: &Reading<'_, '_>, out: &mut String) {
+/// actors, times, quotes, events and claims, each in text order.
+pub fn write_jsonl<'a>(r: &'a Reading<'_, '_>, out: &mut String) {
     let doc_id = r.analyzed.doc.id.as_str();
     let body = r.analyzed.doc.text.as_str();
     push_json(&DocumentRecord::new(&r.analyzed), out);
@@ -215,6 +266,38 @@ pub fn write_jsonl(r: &Reading<'_, '_>, out: &mut String) {
                 }
             }),
             partial: q.partial,
+        };
+        push_json(&rec, out);
+    }
+    for (i, e) in r.events.iter().enumerate() {
+        let role = |role: &'a Option<aras_events::Role>| {
+            role.as_ref().map(|x| RoleRecord {
+                code: &x.code,
+                country: &x.country,
+                text: &x.text,
+                mention: mention_id(x.mention),
+            })
+        };
+        let rec = EventRecord {
+            kind: "event",
+            doc_id,
+            id: format!("e{}", i + 1),
+            source: role(&e.source),
+            target: role(&e.target),
+            cameo: &e.cameo,
+            root: &e.root,
+            plover: &e.plover,
+            quad_class: e.quad_class,
+            goldstein: e.goldstein,
+            date: e.date.as_deref(),
+            date_precision: e.date_precision.as_deref(),
+            date_source: e.date_source,
+            negated: e.negated,
+            modality: e.modality,
+            trigger: SpanRecord::new(body, e.trigger),
+            evidence: SpanRecord::new(body, e.evidence),
+            quote_id: e.quote.map(|q| format!("q{}", q + 1)),
+            confidence: e.confidence,
         };
         push_json(&rec, out);
     }
