@@ -221,6 +221,44 @@ const RETALIATION: &[&str] = &[
     "counterattack",
     "retaliate",
 ];
+/// Verbs and nouns whose coordinated subjects act on each other ("India and Pakistan fought").
+const RECIPROCAL: &[&str] = &[
+    "fight", "clash", "battle", "skirmish", "war", "conflict", "fighting", "spar", "feud",
+];
+/// Adjectives that attribute an event noun to someone else's claim.
+const REPORT_ADJ: &[&str] = &[
+    "alleged",
+    "reported",
+    "purported",
+    "suspected",
+    "claimed",
+    "rumoured",
+    "rumored",
+];
+/// Prepositions of place and time: their noun does not identify the actor of a phrase.
+const LOCATIVE: &[&str] = &[
+    "near",
+    "in",
+    "at",
+    "outside",
+    "inside",
+    "around",
+    "across",
+    "along",
+    "over",
+    "during",
+    "after",
+    "before",
+    "since",
+    "amid",
+    "throughout",
+    "within",
+    "beyond",
+    "behind",
+    "under",
+    "above",
+    "between",
+];
 const FIRST_PERSON: &[&str] = &["we", "us", "our", "ours", "i", "me", "my", "mine"];
 const RELATIVE: &[&str] = &["which", "that", "who", "whom", "whose"];
 
@@ -416,9 +454,12 @@ struct Cand {
     targets: Vec<usize>,
     verbal: bool,
     retaliation: bool,
-    /// For a bare speech act (a verb of saying coded 01x with no addressee): the triggers
-    /// of the events its complement clause reports ("Russia said Germany attacked France").
+    /// For a bare speech act (a verb of saying with no addressee): the heads of its
+    /// complement clauses, where the events it reports are ("Russia said Germany attacked
+    /// France").
     speech: Option<Vec<usize>>,
+    /// The pattern's target slot is prepositional (`fire _ at OBJ`).
+    prep_slot: bool,
 }
 
 fn lemma_candidates(lemma: &str, word: &str) -> Vec<String> {
@@ -481,6 +522,10 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
             .filter(|c| !c.verbal)
             .map(|c| (c.trigger, c.sources.clone()))
             .collect();
+        // Speech acts last: whether they report an event is known once the others are coded.
+        let mut cands = cands;
+        cands.sort_by_key(|c| c.speech.is_some());
+        let mut emitted: Vec<usize> = Vec::new();
         for c in cands {
             let Some(info) = lexicon.cameo(&c.code) else {
                 continue;
@@ -531,7 +576,9 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
             // cooperative event without a target act with each other.
             let (srcs, tgts) = if tgts.is_empty()
                 && srcs.len() >= 2
-                && (matches!(&c.code[..2], "03" | "04" | "05" | "06") || c.code == "0871")
+                && (matches!(&c.code[..2], "03" | "04" | "05" | "06")
+                    || c.code == "0871"
+                    || RECIPROCAL.contains(&s.lemma(c.trigger)))
             {
                 (vec![srcs[0]], srcs[1..].to_vec())
             } else {
@@ -559,7 +606,10 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                         .iter()
                         .any(|q| q.start <= k.start && k.end <= q.end)
                 };
-                if quote.is_some() || !content.iter().any(|&t| !in_quote(t)) {
+                let reports = emitted
+                    .iter()
+                    .any(|&t| !in_quote(t) && content.iter().any(|&d| s.dominates(d, t)));
+                if quote.is_some() || !reports {
                     continue;
                 }
             }
@@ -584,7 +634,25 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                     // An event noun with a single actor ("Iranian exports", "the
                     // Nagorno-Karabakh conflict") names a state of affairs more often than
                     // an event: nominal events need both roles, except statements and appeals.
-                    if !c.verbal && !communication && (source.is_none() || target.is_none()) {
+                    // Which roles an event needs: always a coded source (an event is
+                    // something an actor does); a target too for event nouns and for the
+                    // directed codes of roots 03-13 (cooperation with, criticism of, threats
+                    // to someone); statements and appeals (01, 02) and material conflict
+                    // (14-20: protests, mobilization, attacks on an uncoded target) may lack one.
+                    let directed = !communication && c.code.as_str() < "14";
+                    // A prepositional slot licenses the reading only when it holds an
+                    // actor ("fired at protesters", not "fired a salute at noon").
+                    let needs_target = directed || (!c.verbal && !communication) || c.prep_slot;
+                    if source.is_none() || (target.is_none() && needs_target) {
+                        continue;
+                    }
+                    // A statement to the press is the attribution of what follows, not an event.
+                    if communication
+                        && target.as_ref().is_some_and(|t| {
+                            t.code.ends_with("MED")
+                                || input.mentions[t.mention].sector.as_deref() == Some("MED")
+                        })
+                    {
                         continue;
                     }
                     // One event per sentence, pair, root and factuality ("a source of oil
@@ -626,6 +694,7 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                         confidence,
                     });
                     event_sent.push(c.sent);
+                    emitted.push(c.trigger);
                 }
             }
         }
@@ -759,6 +828,12 @@ fn resolve(
                     ("appos", _) | ("flat", _) => 0,
                     ("amod", _) | ("compound", _) => 1,
                     (_, "nmod:poss") => 2,
+                    // Not a location: "an inferno near Mecca" is no Saudi actor.
+                    ("nmod", _) | ("obl", _)
+                        if s.case(c).is_some_and(|p| LOCATIVE.contains(&p)) =>
+                    {
+                        return None
+                    }
                     ("nmod", _) | ("obl", _) | ("det", _) => 3,
                     (_, "acl") if s.xpos(c) != "VBG" => 4,
                     _ => return None,
@@ -825,7 +900,11 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
                 // "refused to negotiate with Colombia", "threatened to attack France".
                 targets = objects(s, c);
                 if targets.is_empty() {
-                    targets = prep_dependents(s, c, &["with", "against", "on", "to", "at", "into"]);
+                    targets = prep_dependents(
+                        s,
+                        c,
+                        &["with", "against", "on", "to", "at", "into", "between"],
+                    );
                 }
             } else if m.pattern.target == Slot::None {
                 // A pattern without a slot still has its object as the target ("expelled
@@ -844,6 +923,7 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             verbal: true,
             retaliation,
             speech: None,
+            prep_slot: matches!(m.pattern.target, Slot::Prep(_)),
         });
     }
     let verbal = out.len();
@@ -885,33 +965,19 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             verbal: false,
             retaliation,
             speech: None,
+            prep_slot: false,
         });
     }
-    // Bare speech acts: kept when their complement clause reports a coded event.
-    let reported: Vec<usize> = out
-        .iter()
-        .filter(|c| !c.sources.is_empty() || !c.targets.is_empty())
-        .map(|c| c.trigger)
-        .collect();
+    // Bare speech acts: kept (in `code`) when their complement clause reports an event.
     for c in out.iter_mut() {
-        let trigger = c.trigger;
-        if c.verbal
-            && c.targets.is_empty()
-            && c.code.starts_with("01")
-            && SPEECH.contains(&s.lemma(c.trigger))
-        {
-            let content: Vec<usize> = s
+        if c.verbal && c.targets.is_empty() && SPEECH.contains(&s.lemma(c.trigger)) {
+            let heads: Vec<usize> = s
                 .kids(c.trigger)
                 .iter()
-                .filter(|&&d| matches!(s.base_rel(d), "ccomp" | "xcomp"))
-                .flat_map(|&d| {
-                    reported
-                        .iter()
-                        .copied()
-                        .filter(move |&t| t != trigger && s.dominates(d, t))
-                })
+                .copied()
+                .filter(|&d| matches!(s.base_rel(d), "ccomp" | "xcomp"))
                 .collect();
-            c.speech = Some(content);
+            c.speech = Some(heads);
         }
     }
     out
@@ -1339,6 +1405,9 @@ fn factuality(s: &Sent, t: usize) -> (bool, Modality) {
                     modality = modality.max(Modality::Hypothetical)
                 }
                 "advmod" if REPORT_ADV.contains(&l) => modality = modality.max(Modality::Reported),
+                "amod" if x == t && REPORT_ADJ.contains(&l) => {
+                    modality = modality.max(Modality::Reported)
+                }
                 "parataxis" if SPEECH.contains(&l) => modality = modality.max(Modality::Reported),
                 _ => {}
             }
