@@ -257,7 +257,6 @@ const LOCATIVE: &[&str] = &[
     "behind",
     "under",
     "above",
-    "between",
 ];
 const FIRST_PERSON: &[&str] = &["we", "us", "our", "ours", "i", "me", "my", "mine"];
 const RELATIVE: &[&str] = &["which", "that", "who", "whom", "whose"];
