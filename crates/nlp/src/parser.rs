@@ -24,7 +24,8 @@
 //! are as noisy as tags on new text: 95.0 UPOS vs 96.4), so that the pair has seen two
 //! kinds of tagging error. Against one model: EWT dev +0.1 UAS / +0.2 LAS, test
 //! +0.4 UAS / +0.6 LAS, GUM news +0.4 UAS / +0.4 LAS (two members with the same tags:
-//! +0.1 / +0.15 on dev and test; four members: no better than two).
+//! +0.1 / +0.15 on dev and test; four members, with or without the two tag views: no
+//! better than two on dev, and twice the training time).
 //!
 //! Tried without gain on dev: ambiguity-class features, more s1/s0-head word pairs, mixing
 //! gold-tag and jackknifed training copies, exploring with probability 0.5, dropping
@@ -32,7 +33,8 @@
 //! interleaved jackknife folds (held-out tag accuracy 95.0 instead of 96.4, i.e. as noisy
 //! as at run time, yet -0.2 UAS dev / +0.2 test: a wash), pruning harder at load
 //! (|w| < 1.5: -0.3 UAS; < 2.5: -1.1 UAS, though 35% faster), and caching the slots of
-//! one-word features per sentence (no measurable speed-up).
+//! one-word features per sentence or backing the weight table with 2 MB pages (neither a
+//! measurable speed-up).
 
 mod system;
 mod weights;
