@@ -905,9 +905,10 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
                         &["with", "against", "on", "to", "at", "into", "between"],
                     );
                 }
-            } else if m.pattern.target == Slot::None {
-                // A pattern without a slot still has its object as the target ("expelled
-                // Russian diplomats" with `expel SUBJ _ diplomat`).
+            } else if m.pattern.target == Slot::None && !m.pattern.literals.is_empty() {
+                // A pattern without a slot but with a literal still has its object as the
+                // target ("expelled Russian diplomats" with `expel SUBJ _ diplomat`); a
+                // speech verb's object is what is said, not a target.
                 targets = objects(s, v);
             }
         }
@@ -945,6 +946,15 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             continue;
         }
         let (sources, mut targets) = noun_roles(s, i, e);
+        // A statement or appeal noun without a target is an event when something is done
+        // with it ("issued a statement"), not when merely mentioned ("his comments echoed").
+        let done = s.head(i).is_some_and(|h| {
+            matches!(s.rel(i), "obj" | "nsubj:pass" | "xcomp") && LIGHT.contains(&s.lemma(h))
+        });
+        let communication = e.code.starts_with("01") || e.code.starts_with("02");
+        if communication && targets.is_empty() && !done {
+            continue;
+        }
         if targets.is_empty() {
             // The target of a merged participle or infinitive: "campaign to pummel Iran".
             for &c in s.kids(i) {
