@@ -562,6 +562,24 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
             };
             let srcs = resolve_all(&c.sources);
             let tgts = resolve_all(&c.targets);
+            if let (Some(content), true) = (&c.speech, tgts.is_empty()) {
+                // A bare "said" that introduces a direct quote is the quote's attribution
+                // (a quote record), not an event; one that reports an event in indirect
+                // speech is a statement event.
+                let in_quote = |t: usize| {
+                    let k = s.tokens[t];
+                    input
+                        .quotes
+                        .iter()
+                        .any(|q| q.start <= k.start && k.end <= q.end)
+                };
+                let reports = emitted
+                    .iter()
+                    .any(|&t| !in_quote(t) && content.iter().any(|&d| s.dominates(d, t)));
+                if quote.is_some() || !reports {
+                    continue;
+                }
+            }
             // "The barrage threatens to destabilize ...": an event, not an actor, as the
             // subject of a threat verb states a risk, not a threat someone made.
             if c.code.starts_with("13")
@@ -594,24 +612,6 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                 tgts.into_iter().map(Some).collect()
             };
             let (date, date_source) = date_of(input, &s, sentence, c.trigger, &times);
-            if let Some(content) = &c.speech {
-                // A bare "said" that introduces a direct quote is the quote's attribution
-                // (a quote record), not an event; one that reports an event in indirect
-                // speech is a statement event.
-                let in_quote = |t: usize| {
-                    let k = s.tokens[t];
-                    input
-                        .quotes
-                        .iter()
-                        .any(|q| q.start <= k.start && k.end <= q.end)
-                };
-                let reports = emitted
-                    .iter()
-                    .any(|&t| !in_quote(t) && content.iter().any(|&d| s.dominates(d, t)));
-                if quote.is_some() || !reports {
-                    continue;
-                }
-            }
             let communication = c.code.starts_with("01") || c.code.starts_with("02");
             for &src in &srcs {
                 for &tgt in &tgts {
@@ -979,7 +979,7 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
     }
     // Bare speech acts: kept (in `code`) when their complement clause reports an event.
     for c in out.iter_mut() {
-        if c.verbal && c.targets.is_empty() && SPEECH.contains(&s.lemma(c.trigger)) {
+        if c.verbal && SPEECH.contains(&s.lemma(c.trigger)) {
             let heads: Vec<usize> = s
                 .kids(c.trigger)
                 .iter()
