@@ -922,7 +922,14 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             targets,
             verbal: true,
             retaliation,
-            speech: None,
+            // Bare speech acts are kept (in `code`) when their complement clause reports an event.
+            speech: (SPEECH.contains(&s.lemma(v)) && m.pattern.literals.is_empty()).then(|| {
+                s.kids(v)
+                    .iter()
+                    .copied()
+                    .filter(|&d| matches!(s.base_rel(d), "ccomp" | "xcomp"))
+                    .collect()
+            }),
             prep_slot: matches!(m.pattern.target, Slot::Prep(_)),
         });
     }
@@ -976,18 +983,6 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             speech: None,
             prep_slot: false,
         });
-    }
-    // Bare speech acts: kept (in `code`) when their complement clause reports an event.
-    for c in out.iter_mut() {
-        if c.verbal && SPEECH.contains(&s.lemma(c.trigger)) {
-            let heads: Vec<usize> = s
-                .kids(c.trigger)
-                .iter()
-                .copied()
-                .filter(|&d| matches!(s.base_rel(d), "ccomp" | "xcomp"))
-                .collect();
-            c.speech = Some(heads);
-        }
     }
     out
 }
