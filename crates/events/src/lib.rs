@@ -1,22 +1,70 @@
 //! Event coding: who did what to whom, when, and whether the text says it happened.
 //!
-//! [`code`] reads the dependency parse of each sentence and matches verb patterns and event
-//! nouns of the [`Lexicon`] (data files in `lexicon/`, see `lexicon/README.md`):
+//! [`code`] reads the dependency parse of each sentence and matches the verb patterns and
+//! event nouns of a [`Lexicon`] (data files in `lexicon/`, format in `lexicon/README.md`).
+//! Everything is decided from syntax, never from the wording of particular articles.
 //!
-//! - **roles** come from syntax: the active subject (or passive `by` agent) is the source,
-//!   the slot the pattern names (object, `with OBJ`, `against OBJ`, ...) the target; an event
-//!   noun takes its source from a possessor, a nationality adjective, a compound or a `by`
-//!   phrase, and its target from `on`/`against`/`targeting`/... phrases; coordinated
-//!   subjects and objects give one event per pair; a role's noun phrase is mapped to the
-//!   actor mention covering its head, else the nearest coded mention inside the phrase
-//!   ("Iranian nuclear sites" → IRN).
-//! - **factuality**: negation, modality (hypothetical, intended, denied, reported) from the
-//!   chain of governing words ("may attack", "denied attacking", "said that ... attacked",
-//!   "threatened to attack" is a threat, not an attack).
-//! - **dates** from the time expression governing the trigger, else the discourse (last date
-//!   earlier in the paragraph), else none (`date_source` = document).
+//! **Roles.** The active subject (or the passive `by` agent) is the source; the slot the
+//! pattern names (object, `with OBJ`, `against OBJ`, ...) is the target; in the passive the
+//! subject is the target. A verb without a subject inherits one from the clause governing
+//! it (conjuncts, controlled infinitives: "helped Israel to target" takes the object,
+//! participles). An event noun takes its source from a possessor, a capitalised nationality
+//! adjective or compound, a `by`/`from` phrase or the subject of a verb that carries it
+//! ("launched an attack", "has become a supplier"), and its target from the prepositions its
+//! entry lists or a `targeting` participle. Coordinated subjects and objects give one event
+//! per pair; coordinated subjects of a cooperative or reciprocal event without a target act
+//! with each other. A role's phrase is mapped to the actor mention covering its head, else to
+//! a relative pronoun's antecedent, a quoted "we" to the quote's speaker, an event noun to its
+//! own source ("hit by Israeli strikes"), else the nearest coded mention inside the phrase
+//! (apposition, then nationality adjectives, then possessors, then non-locative modifiers:
+//! "Iranian nuclear sites" is IRN, "an inferno near Mecca" is no Saudi actor). Tolerated
+//! parse errors: prepositional phrases attached one level too low, possessors and
+//! `targeting` objects attached elsewhere, main-clause participles read as modifiers.
 //!
-//! Events are kept when at least one of source and target is a coded actor.
+//! **Which events are kept.** Every event needs a coded source. A target is also needed for
+//! event nouns (except statements and appeals: "issued a statement"), for the directed codes
+//! of roots 03–13 and for patterns with a prepositional slot. A bare verb of saying is its
+//! own statement event only when its complement reports a coded event ("Russia said Germany
+//! attacked France"); introducing a direct quote or speaking to the press it is attribution.
+//! An infinitival complement of a pattern with `to VERB` belongs to that event ("threatened
+//! to attack" is a threat); a participle or infinitive modifying an event noun of the same
+//! root is part of the nominal event; an event noun that is an argument of a verb event of
+//! the same root is that event. One event per sentence, pair, root and factuality.
+//!
+//! **Factuality.** `negated`: not/n't/never/no on the predicate or a governing predicate,
+//! "said nothing", governors such as refuse/fail/avoid. `modality` is the strongest found on
+//! the chain of governors (stopping at relative clauses and presupposed adjuncts such as "in
+//! its campaign"): denied (deny/reject + complement, or a next sentence "That has never been
+//! true"), hypothetical (modal auxiliaries, if/unless, fear/concern/risk/likely governors,
+//! hedging adverbs, an event as the subject of a threat verb), intended (want, hope, plan,
+//! seek, call for, urge, ... + complement), reported (complement of a verb of saying, inside
+//! a quote, "allegedly", "alleged").
+//!
+//! **Dates.** The time expression attached to the trigger or a governing word, else one
+//! inside the trigger's phrase, else a sentence-initial one ("In 2012, ..."), else the last
+//! dated expression earlier in the same paragraph (`date_source` = discourse), else none
+//! (`date_source` = document; the publication date is never copied into `date`).
+//!
+//! ```no_run
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use aras_events::{code, EventInput, Lexicon};
+//! let text = "Germany did not attack France.";
+//! let model = aras_nlp::model::Model::from_bytes(&std::fs::read("models/en_ewt.model")?)?;
+//! let sentences = aras_text::segment(text);
+//! let syntax: Vec<_> = sentences
+//!     .iter()
+//!     .map(|s| model.analyze(&s.tokens.iter().map(|t| t.text(text)).collect::<Vec<_>>()))
+//!     .collect();
+//! # let mentions = Vec::new(); let times = Vec::new(); let quotes = Vec::new();
+//! // mentions: aras_actors::extract, times: aras_time::extract, quotes: aras_quotes::extract
+//! let events = code(
+//!     &Lexicon::builtin()?,
+//!     &EventInput { text, sentences: &sentences, syntax: &syntax, mentions: &mentions,
+//!                   times: &times, quotes: &quotes, document_date: Some("2025-06-18") },
+//! );
+//! assert!(events.iter().all(|e| !e.is_factual()));
+//! # Ok(()) }
+//! ```
 
 mod coder;
 mod lexicon;
