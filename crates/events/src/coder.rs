@@ -843,6 +843,21 @@ fn resolve(
         next.sort();
         queue.extend(next.into_iter().map(|(_, c)| (c, d + 1)));
     }
+    // A name cut off from its title by the parse ("Palestinian leader | Yasser Arafat
+    // defended ..."): the coded title mention ending right before the name.
+    if s.upos(head) == "PROPN" {
+        let mut first = head;
+        while first > 0 && s.upos(first - 1) == "PROPN" && covering(first - 1).is_none() {
+            first -= 1;
+        }
+        if first > 0 && matches!(s.upos(first - 1), "NOUN" | "PROPN") {
+            if let Some(m) = covering(first - 1) {
+                if input.mentions[m].end <= s.tokens[first].start {
+                    return Some(m);
+                }
+            }
+        }
+    }
     None
 }
 
