@@ -210,6 +210,8 @@ const LIGHT: &[&str] = &[
     "reach",
     "broker",
     "strike",
+    "renew",
+    "undertake",
 ];
 /// Modifiers that turn an attack into retaliation against the previous attacker.
 const RETALIATION: &[&str] = &[
