@@ -12,7 +12,7 @@ if [ ! -f "$corpus" ]; then
   exit 0
 fi
 cargo build --release --quiet
-bin=target/release/aras
+bin=${CARGO_TARGET_DIR:-target}/release/aras
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for jobs in 1 2; do
