@@ -1543,6 +1543,22 @@ fn is_dated(v: &str) -> bool {
         && !v.contains('/')
 }
 
+/// Whether the time expression starting at `start` is the boundary of a span ("until
+/// 2024", "since 1995", "by 2030") rather than the time the narrative stands at: such a
+/// boundary dates its own clause but does not carry over to the next sentence's events.
+fn bounds_a_span(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        word.as_str(),
+        "until" | "till" | "since" | "by" | "before" | "after" | "through" | "throughout"
+    )
+}
+
 fn precision(v: &str) -> Option<String> {
     let p = match v.len() {
         10 => "day",
@@ -1601,9 +1617,24 @@ fn date_of(
         .times
         .iter()
         .filter(|t| t.start >= para_start && t.end <= sentence.start && is_dated(&t.value))
+        .filter(|t| !bounds_a_span(input.text, t.start))
         .max_by_key(|t| t.start);
     match prior {
         Some(t) => (Some(t.value.clone()), DateSource::Discourse),
         None => (None, DateSource::Document),
+    }
+}
+
+#[cfg(test)]
+mod bound_tests {
+    use super::bounds_a_span;
+
+    #[test]
+    fn span_boundaries_do_not_anchor_the_discourse() {
+        let t = "kept troops there until 2024. In 2012 it began.";
+        assert!(bounds_a_span(t, t.find("2024").unwrap()));
+        assert!(!bounds_a_span(t, t.find("2012").unwrap()));
+        assert!(bounds_a_span("Since 1995", 6));
+        assert!(!bounds_a_span("2023", 0));
     }
 }
