@@ -32,16 +32,7 @@ pub struct BatchArgs {
 
 impl BatchArgs {
     fn inputs(&self) -> Vec<Input> {
-        self.inputs
-            .iter()
-            .map(|p| {
-                if p.as_os_str() == "-" {
-                    Input::Stdin
-                } else {
-                    Input::Path(p.clone())
-                }
-            })
-            .collect()
+        self.inputs.iter().map(Input::from_arg).collect()
     }
 }
 

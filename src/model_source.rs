@@ -26,6 +26,15 @@ pub fn load(flag: Option<&Path>, quiet: bool) -> Result<Model> {
     Ok(model)
 }
 
+/// Everything `analyze` reads documents with: the model and the built-in dictionaries.
+pub fn engine(flag: Option<&Path>, quiet: bool) -> Result<aras_pipeline::Engine> {
+    Ok(aras_pipeline::Engine {
+        model: load(flag, quiet)?,
+        dictionary: aras_dict::Dictionary::builtin().context("the built-in dictionaries")?,
+        lexicon: aras_events::Lexicon::builtin().context("the built-in event lexicon")?,
+    })
+}
+
 fn load_from(flag: Option<&Path>) -> Result<Model> {
     let path: Option<PathBuf> = flag
         .map(Path::to_path_buf)

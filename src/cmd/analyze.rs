@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use crate::batch::{self, BatchArgs};
 use crate::{model_source, ExitCode};
@@ -21,14 +21,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let model = model_source::load(args.model.as_deref(), args.batch.quiet)?;
-    let dictionary = aras_dict::Dictionary::builtin().context("the built-in dictionaries")?;
-    let lexicon = aras_events::Lexicon::builtin().context("the built-in event lexicon")?;
-    let engine = aras_pipeline::Engine {
-        model,
-        dictionary,
-        lexicon,
-    };
+    let engine = model_source::engine(args.model.as_deref(), args.batch.quiet)?;
     batch::run(&args.batch, |doc, out| {
         let reading = aras_pipeline::read(&engine, doc);
         aras_pipeline::records::write_jsonl(&reading, out);

@@ -65,6 +65,18 @@ pub enum What {
         #[arg(long, value_name = "PATH")]
         model: Option<PathBuf>,
     },
+    /// Events per 1,000 sentences over a corpus (any input `analyze` reads), how many count
+    /// as happened (asserted or reported, not negated), and the spread over CAMEO roots.
+    Events {
+        #[arg(
+            value_name = "INPUT",
+            default_value = "../shared/data/corpora/news_afp_xinhua_te3/articles.jsonl"
+        )]
+        inputs: Vec<PathBuf>,
+        /// Tagger/parser model file (default: $ARAS_MODEL, else the built-in model).
+        #[arg(long, value_name = "PATH")]
+        model: Option<PathBuf>,
+    },
     /// UPOS, XPOS, UAS and LAS of the model on gold-tokenised CoNLL-U files (LAS on the
     /// universal part of the relation, as ../shared/tools/conllu_eval.py scores it).
     Syntax {
@@ -150,6 +162,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 f(&s.micro())
             );
         }
+        What::Events { inputs, model } => events(&inputs, model.as_deref())?,
         What::Syntax { files, model } => {
             let model = model_source::load(model.as_deref(), false)?;
             for file in &files {
@@ -158,6 +171,50 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::Ok)
+}
+
+/// Codes every document with the same pipeline as `analyze` and counts its events.
+fn events(inputs: &[PathBuf], model: Option<&Path>) -> Result<()> {
+    let engine = model_source::engine(model, true)?;
+    let inputs: Vec<aras_ingest::Input> = inputs.iter().map(aras_ingest::Input::from_arg).collect();
+    let docs: Vec<aras_ingest::Document> = aras_ingest::read_inputs(&inputs)
+        .filter_map(|d| d.map_err(|e| eprintln!("aras: {e}")).ok())
+        .collect();
+    // (sentences, events, happened, events per root) per document, summed afterwards.
+    let counts: Vec<(usize, usize, usize, [usize; 21])> = docs
+        .par_iter()
+        .map(|doc| {
+            let r = aras_pipeline::read(&engine, doc);
+            let mut roots = [0usize; 21];
+            for e in &r.events {
+                if let Ok(n) = e.root.parse::<usize>() {
+                    roots[n.min(20)] += 1;
+                }
+            }
+            let happened = r.events.iter().filter(|e| e.is_factual()).count();
+            (r.analyzed.sentences.len(), r.events.len(), happened, roots)
+        })
+        .collect();
+    let (mut sentences, mut events, mut happened, mut roots) = (0, 0, 0, [0usize; 21]);
+    for (s, e, h, r) in counts {
+        sentences += s;
+        events += e;
+        happened += h;
+        roots.iter_mut().zip(r).for_each(|(a, b)| *a += b);
+    }
+    let per_k = |n: usize| 1000.0 * n as f64 / sentences.max(1) as f64;
+    println!(
+        "events: {} documents, {sentences} sentences, {events} events ({:.1} per 1,000 sentences), {happened} happened ({:.1} per 1,000)",
+        docs.len(),
+        per_k(events),
+        per_k(happened)
+    );
+    let spread: Vec<String> = (1..=20)
+        .filter(|&r| roots[r] > 0)
+        .map(|r| format!("{r:02}:{}", roots[r]))
+        .collect();
+    println!("by root: {}", spread.join(" "));
+    Ok(())
 }
 
 fn syntax(model: &aras_nlp::model::Model, file: &Path) -> Result<()> {
