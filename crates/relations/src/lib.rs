@@ -1,0 +1,90 @@
+//! The system of relations across many articles.
+//!
+//! The store ([`aras-store`]) answers queries with [`EventRow`]s: one row per event
+//! cluster (one happening, however many articles report it) or, on request, one row per
+//! report. Everything here is a pure function of those rows, so the analyses are the
+//! same whichever backend (SQLite, PostgreSQL) or file they came from.
+
+use serde::{Deserialize, Serialize};
+
+/// Whether an analysis counts happenings (event clusters) or reports of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    /// One row per event cluster: "one event reported 366 times is one event".
+    #[default]
+    Clusters,
+    /// One row per event record in one document.
+    Reports,
+}
+
+/// One event as the analyses and exports see it: a cluster's representative report with
+/// the cluster's counts, or one report (then `n_reports` = 1 and the counts are the
+/// cluster's it belongs to).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventRow {
+    /// Store id of the event cluster this row belongs to.
+    pub cluster_id: i64,
+    /// Reports (event records) in the cluster.
+    pub n_reports: u32,
+    /// Distinct documents reporting the cluster.
+    pub n_documents: u32,
+    /// Distinct publications (document `source`) reporting the cluster.
+    pub n_sources: u32,
+    /// Document of this (representative) report.
+    pub doc_id: String,
+    /// Event id within that document (`e7`).
+    pub event_id: String,
+    /// CAMEO actor code of the source ("" when none).
+    pub source_code: String,
+    /// ISO 3166-1 alpha-3 (or IGO) country of the source ("" when none).
+    pub source_country: String,
+    /// Source text as written.
+    pub source_text: String,
+    pub target_code: String,
+    pub target_country: String,
+    pub target_text: String,
+    /// Full CAMEO code, leading zeros kept ("042", "1056").
+    pub cameo: String,
+    /// Two-digit CAMEO root ("01".."20").
+    pub root: String,
+    /// PLOVER event type.
+    pub plover: String,
+    /// 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    pub quad_class: u8,
+    /// Goldstein scale value, -10 (most conflictual) to +10.
+    pub goldstein: f32,
+    /// The event's date as written in the record (ISO date or partial date), if any.
+    pub date_text: Option<String>,
+    /// The first day the date can mean (`2021-10` → 2021-10-01), for bucketing and ranges.
+    pub date: Option<jiff::civil::Date>,
+    /// `day`, `month`, `year`, ...
+    pub date_precision: Option<String>,
+    /// `text`, `discourse` or `document`.
+    pub date_source: String,
+    /// Publication date of the document.
+    pub published: Option<jiff::civil::Date>,
+    /// Publication (document `source`), if known.
+    pub publication: Option<String>,
+    pub negated: bool,
+    /// `asserted`, `reported`, `hypothetical`, `intended`, `denied`.
+    pub modality: String,
+    pub trigger: String,
+    pub evidence: String,
+    pub evidence_start: u32,
+    pub evidence_end: u32,
+    pub confidence: f32,
+}
+
+impl EventRow {
+    /// The text says it happened: asserted or reported, and not negated (SCHEMA.md).
+    pub fn is_factual(&self) -> bool {
+        !self.negated && (self.modality == "asserted" || self.modality == "reported")
+    }
+
+    /// The date analyses place the event on: its own date, else the publication date
+    /// (an upper bound: it happened by then). Null for neither.
+    pub fn when(&self) -> Option<jiff::civil::Date> {
+        self.date.or(self.published)
+    }
+}
