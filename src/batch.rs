@@ -31,7 +31,7 @@ pub struct BatchArgs {
 }
 
 impl BatchArgs {
-    fn inputs(&self) -> Vec<Input> {
+    pub fn inputs(&self) -> Vec<Input> {
         self.inputs.iter().map(Input::from_arg).collect()
     }
 }
@@ -125,7 +125,7 @@ where
     })
 }
 
-fn report_error(json: bool, message: &str) {
+pub fn report_error(json: bool, message: &str) {
     if json {
         eprintln!("{}", serde_json::json!({"type":"error","message":message}));
     } else {

@@ -28,7 +28,7 @@ pub enum ExitCode {
         RSS/Atom feeds (.rss, .atom, .xml), or - for JSON Lines on stdin.\n\n\
         Exit codes: 0 all inputs processed; 1 some inputs failed (each named on stderr, the \
         rest processed); 2 usage error; 3 fatal error.",
-    after_help = "Examples:\n  aras analyze examples/baku-ceasefire.txt\n  aras parse examples/baku-ceasefire.txt > out.conllu\n  aras parse --conllu ../shared/data/ud/en_ewt-ud-test.conllu > pred.conllu\n  cat docs.jsonl | aras analyze - > records.jsonl"
+    after_help = "Examples:\n  aras analyze examples/baku-ceasefire.txt\n  aras parse examples/baku-ceasefire.txt > out.conllu\n  aras parse --conllu ../shared/data/ud/en_ewt-ud-test.conllu > pred.conllu\n  cat docs.jsonl | aras analyze - > records.jsonl\n  aras ingest --db aras.db ../shared/corpus/wikinews/\n  aras events --db aras.db --dyad AZE ISR\n  aras search --db aras.db ceasefire"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -42,6 +42,11 @@ enum Command {
     Train(cmd::train::Args),
     Eval(cmd::eval::Args),
     Dict(cmd::dict::Args),
+    Ingest(cmd::ingest::Args),
+    Search(cmd::search::Args),
+    Events(cmd::events::Args),
+    Actors(cmd::actors::Args),
+    Quotes(cmd::quotes::Args),
 }
 
 fn main() {
@@ -52,6 +57,11 @@ fn main() {
         Command::Train(a) => cmd::train::run(a),
         Command::Eval(a) => cmd::eval::run(a),
         Command::Dict(a) => cmd::dict::run(a),
+        Command::Ingest(a) => cmd::ingest::run(a),
+        Command::Search(a) => cmd::search::run(a),
+        Command::Events(a) => cmd::events::run(a),
+        Command::Actors(a) => cmd::actors::run(a),
+        Command::Quotes(a) => cmd::quotes::run(a),
     };
     let code = match result {
         Ok(code) => code,

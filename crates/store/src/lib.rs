@@ -1,0 +1,319 @@
+//! The aras store: what `aras analyze` reads in many documents, kept in one database so
+//! that an analyst can ask across all of them.
+//!
+//! Two backends behind one [`Store`]: SQLite (one file, WAL, the default) and PostgreSQL
+//! (`postgres://…`, for teams). Schema migrations live in `migrations/<backend>/NNNN_*.sql`
+//! and are applied in order, each in a transaction, recorded in `schema_version`.
+//!
+//! Ingest is idempotent by the SHA-256 of a document's body and transactional per batch:
+//! a batch is stored whole or not at all, so an interrupted ingest leaves only complete
+//! documents behind and a re-run completes it. Events from different documents that
+//! describe one happening are linked into clusters as they arrive (rule: [`cluster`]).
+
+pub mod cluster;
+mod conn;
+mod ingest;
+mod query;
+pub mod records;
+
+use std::collections::HashSet;
+
+pub use aras_relations::{EventRow, Unit};
+use conn::Conn;
+pub use conn::{Backend, Value};
+pub use ingest::BatchOutcome;
+pub use query::{ActorRow, EventFilter, MentionFilter, ModalityFilter, QuoteRow, SearchHit};
+pub use records::DocumentRecords;
+
+/// Everything that can go wrong in the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("SQLite: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("PostgreSQL: {0}")]
+    Postgres(#[from] postgres::Error),
+    #[error("record on line {line}: {message}")]
+    Record { line: usize, message: String },
+    #[error("store schema: {0}")]
+    Schema(String),
+    #[error("invalid filter: {0}")]
+    Filter(String),
+}
+
+/// Rows in each table, for summaries and tests.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    pub documents: u64,
+    pub events: u64,
+    pub clusters: u64,
+    pub actors: u64,
+    pub quotes: u64,
+    pub times: u64,
+    pub claims: u64,
+}
+
+/// A migration: its version and SQL.
+type Migration = (i64, &'static str);
+
+const SQLITE_MIGRATIONS: &[Migration] = &[(1, include_str!("../migrations/sqlite/0001_init.sql"))];
+const POSTGRES_MIGRATIONS: &[Migration] =
+    &[(1, include_str!("../migrations/postgres/0001_init.sql"))];
+
+/// Serialises writers on PostgreSQL (ingests and migrations) for the length of a
+/// transaction, so two concurrent ingests cannot both create the same cluster.
+const PG_WRITE_LOCK: i64 = 0x6172_6173; // "aras"
+
+/// How long a SQLite writer waits for another writer before giving up.
+const SQLITE_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// A connection to an aras store.
+pub struct Store {
+    conn: Conn,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("backend", &self.backend())
+            .finish()
+    }
+}
+
+/// Whether a `--db` value names a PostgreSQL database rather than a SQLite file.
+pub fn is_postgres_url(location: &str) -> bool {
+    location.starts_with("postgres://") || location.starts_with("postgresql://")
+}
+
+impl Store {
+    /// Opens (creating and migrating as needed) the store at `location`: a
+    /// `postgres://` / `postgresql://` URL, else a SQLite file path.
+    pub fn open(location: &str) -> Result<Store, StoreError> {
+        if is_postgres_url(location) {
+            Self::open_postgres(location, None)
+        } else {
+            Self::open_sqlite(std::path::Path::new(location))
+        }
+    }
+
+    /// Opens a SQLite store file (created if missing).
+    pub fn open_sqlite(path: &std::path::Path) -> Result<Store, StoreError> {
+        let c = rusqlite::Connection::open(path)?;
+        c.busy_timeout(SQLITE_BUSY_TIMEOUT)?;
+        // WAL: readers do not block the writer; NORMAL sync is safe in WAL mode (a
+        // committed batch survives a killed process; a power cut may lose the last ones
+        // but never leaves a half batch).
+        c.pragma_update(None, "journal_mode", "WAL")?;
+        c.pragma_update(None, "synchronous", "NORMAL")?;
+        c.pragma_update(None, "foreign_keys", "ON")?;
+        c.set_prepared_statement_cache_capacity(256);
+        let mut store = Store {
+            conn: Conn::Sqlite(c),
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Opens a PostgreSQL store; with `schema`, in that schema (created if missing), so
+    /// that several stores (tests, projects) can share one database.
+    pub fn open_postgres(url: &str, schema: Option<&str>) -> Result<Store, StoreError> {
+        let mut client = postgres::Client::connect(url, postgres::NoTls)?;
+        if let Some(schema) = schema {
+            let ok = !schema.is_empty()
+                && schema
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            if !ok {
+                return Err(StoreError::Schema(format!(
+                    "schema name {schema:?}: use lowercase letters, digits and _"
+                )));
+            }
+            // Identifiers cannot be bound as parameters; the name was checked above.
+            client.batch_execute(&format!(
+                "CREATE SCHEMA IF NOT EXISTS {schema}; SET search_path TO {schema}"
+            ))?;
+        }
+        client.batch_execute("SET client_min_messages TO WARNING")?;
+        let mut store = Store {
+            conn: Conn::Postgres {
+                client: Box::new(client),
+                statements: Default::default(),
+            },
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.conn.backend()
+    }
+
+    /// The schema version the store is at.
+    pub fn schema_version(&mut self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_one("SELECT COALESCE(MAX(version), 0) FROM schema_version", &[])?
+            .int())
+    }
+
+    fn migrations(&self) -> &'static [Migration] {
+        match self.backend() {
+            Backend::Sqlite => SQLITE_MIGRATIONS,
+            Backend::Postgres => POSTGRES_MIGRATIONS,
+        }
+    }
+
+    /// Applies the migrations the store has not seen, in order, each in its own
+    /// transaction together with its `schema_version` row.
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let latest = self.migrations().last().map_or(0, |m| m.0);
+        self.conn.script(
+            "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)",
+        )?;
+        if self.schema_version()? >= latest {
+            return Ok(());
+        }
+        for &(version, sql) in self.migrations() {
+            self.begin_write()?;
+            let result = (|| {
+                // Another process may have applied it while we waited for the lock.
+                if self.schema_version()? >= version {
+                    return Ok(());
+                }
+                self.conn.script(sql)?;
+                self.conn.execute(
+                    "INSERT INTO schema_version (version, applied_at) VALUES ($1, $2)",
+                    &[version.into(), now().into()],
+                )?;
+                Ok(())
+            })();
+            self.finish(result)?;
+        }
+        Ok(())
+    }
+
+    /// Starts a write transaction that excludes other writers.
+    fn begin_write(&mut self) -> Result<(), StoreError> {
+        match self.backend() {
+            Backend::Sqlite => self.conn.script("BEGIN IMMEDIATE"),
+            Backend::Postgres => self.conn.script(&format!(
+                "BEGIN; SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})"
+            )),
+        }
+    }
+
+    /// Commits on success, rolls back on failure (and returns the failure).
+    fn finish<T>(&mut self, result: Result<T, StoreError>) -> Result<T, StoreError> {
+        match result {
+            Ok(v) => {
+                self.conn.script("COMMIT")?;
+                Ok(v)
+            }
+            Err(e) => {
+                let _ = self.conn.script("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
+
+    /// Which of these body hashes are already stored.
+    pub fn stored_sha256(&mut self, hashes: &[String]) -> Result<HashSet<String>, StoreError> {
+        ingest::stored_hashes(&mut self.conn, hashes)
+    }
+
+    /// Stores a batch of analysed documents in one transaction: all of them or none.
+    /// Documents whose body hash is already stored (or repeated within the batch) are
+    /// skipped. Events join clusters in batch order.
+    pub fn ingest(&mut self, docs: &[DocumentRecords]) -> Result<BatchOutcome, StoreError> {
+        self.begin_write()?;
+        let result = ingest::write_batch(&mut self.conn, docs);
+        self.finish(result)
+    }
+
+    /// Rows in each table.
+    pub fn counts(&mut self) -> Result<Counts, StoreError> {
+        let mut count = |table: &str| -> Result<u64, StoreError> {
+            Ok(self
+                .conn
+                .query_one(&format!("SELECT COUNT(*) FROM {table}"), &[])?
+                .int() as u64)
+        };
+        Ok(Counts {
+            documents: count("documents")?,
+            events: count("events")?,
+            clusters: count("clusters")?,
+            actors: count("actors")?,
+            quotes: count("quotes")?,
+            times: count("times")?,
+            claims: count("claims")?,
+        })
+    }
+
+    /// Checks the invariants a committed store keeps, and describes each violation:
+    /// every document has exactly the records its `document` row says it has, every
+    /// event belongs to a cluster, and no cluster is empty. Empty means consistent.
+    pub fn check_consistency(&mut self) -> Result<Vec<String>, StoreError> {
+        let mut problems = Vec::new();
+        for (table, column) in [
+            ("actors", "n_actors"),
+            ("times", "n_times"),
+            ("quotes", "n_quotes"),
+            ("events", "n_events"),
+            ("claims", "n_claims"),
+        ] {
+            let sql = format!(
+                "SELECT d.doc_id, d.{column}, (SELECT COUNT(*) FROM {table} x WHERE x.document_id = d.id) \
+                 FROM documents d WHERE d.{column} <> (SELECT COUNT(*) FROM {table} x WHERE x.document_id = d.id)"
+            );
+            for row in self.conn.query(&sql, &[])? {
+                problems.push(format!(
+                    "document {} should have {} {table} but has {}",
+                    row[0].text(),
+                    row[1].int(),
+                    row[2].int()
+                ));
+            }
+        }
+        let empty = self.conn.query_one(
+            "SELECT COUNT(*) FROM clusters c WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.cluster_id = c.id)",
+            &[],
+        )?;
+        if empty.int() > 0 {
+            problems.push(format!("{} clusters have no events", empty.int()));
+        }
+        Ok(problems)
+    }
+
+    /// Documents matching a full-text query, best first, with a snippet around the match.
+    /// Every word of the query must occur (stemmed on PostgreSQL); punctuation is ignored.
+    pub fn search(&mut self, text: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
+        query::search(&mut self.conn, text, limit)
+    }
+
+    /// Events matching `filter`: one row per cluster (its earliest matching report, with
+    /// the whole cluster's counts) or one per report, ordered by date.
+    pub fn event_rows(
+        &mut self,
+        filter: &EventFilter,
+        unit: Unit,
+    ) -> Result<Vec<EventRow>, StoreError> {
+        query::event_rows(&mut self.conn, filter, unit)
+    }
+
+    /// Actors (by code and country) with their mention and document counts, most
+    /// mentioned first.
+    pub fn actors(&mut self, filter: &MentionFilter) -> Result<Vec<ActorRow>, StoreError> {
+        query::actors(&mut self.conn, filter)
+    }
+
+    /// Quotes with their speakers, in document order.
+    pub fn quotes(&mut self, filter: &MentionFilter) -> Result<Vec<QuoteRow>, StoreError> {
+        query::quotes(&mut self.conn, filter)
+    }
+}
+
+/// The current time as an ISO 8601 UTC timestamp.
+fn now() -> String {
+    jiff::Timestamp::now()
+        .round(jiff::Unit::Second)
+        .map_or_else(|_| jiff::Timestamp::now().to_string(), |t| t.to_string())
+}

@@ -1,0 +1,48 @@
+//! `aras actors`: the actors of the store, most mentioned first.
+
+use anyhow::{Context, Result};
+
+use crate::cmd::store_args::{self, DbArg, Format, MentionFilterArgs};
+use crate::ExitCode;
+
+/// List stored actors (by CAMEO actor code) with how often and in how many documents
+/// they are mentioned, and the name they are most often mentioned by.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    pub db: DbArg,
+    #[command(flatten)]
+    pub filter: MentionFilterArgs,
+    /// At most this many rows.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let mut store = args.db.open()?;
+    let rows = store
+        .actors(&args.filter.filter(args.limit))
+        .context("actor query failed")?;
+    match args.format {
+        Format::Jsonl => store_args::print_jsonl(&rows)?,
+        Format::Csv => store_args::print_csv(&rows)?,
+        Format::Table => {
+            let table: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.code.clone(),
+                        r.country.clone().unwrap_or_default(),
+                        r.mentions.to_string(),
+                        r.documents.to_string(),
+                        r.example.clone(),
+                    ]
+                })
+                .collect();
+            store_args::print_table(&["CODE", "COUNTRY", "MENTIONS", "DOCUMENTS", "AS"], &table)?;
+        }
+    }
+    Ok(ExitCode::Ok)
+}

@@ -1,0 +1,47 @@
+//! `aras quotes`: stored quotes and who said them.
+
+use anyhow::{Context, Result};
+
+use crate::cmd::store_args::{self, DbArg, Format, MentionFilterArgs};
+use crate::ExitCode;
+
+/// List stored quotes with their speakers, by publication date.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    pub db: DbArg,
+    #[command(flatten)]
+    pub filter: MentionFilterArgs,
+    /// At most this many rows.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let mut store = args.db.open()?;
+    let rows = store
+        .quotes(&args.filter.filter(args.limit))
+        .context("quote query failed")?;
+    match args.format {
+        Format::Jsonl => store_args::print_jsonl(&rows)?,
+        Format::Csv => store_args::print_csv(&rows)?,
+        Format::Table => {
+            let table: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.published.clone().unwrap_or_default(),
+                        r.doc_id.clone(),
+                        r.speaker.clone().unwrap_or_else(|| "-".into()),
+                        r.speaker_code.clone(),
+                        r.text.clone(),
+                    ]
+                })
+                .collect();
+            store_args::print_table(&["DATE", "DOCUMENT", "SPEAKER", "CODE", "QUOTE"], &table)?;
+        }
+    }
+    Ok(ExitCode::Ok)
+}

@@ -1,0 +1,48 @@
+//! `aras search`: full-text search over the stored documents.
+
+use anyhow::{Context, Result};
+
+use crate::cmd::store_args::{self, DbArg, Format};
+use crate::ExitCode;
+
+/// Find stored documents containing every word of QUERY (FTS5 on SQLite, English stemming
+/// on PostgreSQL), best match first, with a snippet ([matched words] in brackets).
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Words to look for; punctuation is ignored.
+    #[arg(value_name = "QUERY", required = true)]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    pub db: DbArg,
+    /// At most this many documents.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let mut store = args.db.open()?;
+    let hits = store
+        .search(&args.query.join(" "), args.limit)
+        .context("search failed")?;
+    match args.format {
+        Format::Jsonl => store_args::print_jsonl(&hits)?,
+        Format::Csv => store_args::print_csv(&hits)?,
+        Format::Table => {
+            let rows: Vec<Vec<String>> = hits
+                .iter()
+                .map(|h| {
+                    vec![
+                        h.doc_id.clone(),
+                        h.date.clone().unwrap_or_default(),
+                        h.title.clone().unwrap_or_default(),
+                        h.snippet.clone(),
+                    ]
+                })
+                .collect();
+            store_args::print_table(&["DOCUMENT", "DATE", "TITLE", "SNIPPET"], &rows)?;
+        }
+    }
+    Ok(ExitCode::Ok)
+}

@@ -1,0 +1,250 @@
+//! What the store commands share: where the store is, output formats, and tables that
+//! fit the terminal.
+
+use std::io::{self, Write};
+
+use anyhow::{Context, Result};
+use aras_store::Store;
+
+/// `--db`: a SQLite file or a PostgreSQL URL.
+#[derive(clap::Args, Debug, Clone)]
+pub struct DbArg {
+    /// The store: a SQLite file (created if missing) or a postgres://user:pass@host/db URL.
+    #[arg(
+        long,
+        value_name = "PATH|URL",
+        env = "ARAS_DB",
+        default_value = "aras.db"
+    )]
+    pub db: String,
+}
+
+impl DbArg {
+    pub fn location(&self) -> String {
+        self.db.clone()
+    }
+
+    pub fn open(&self) -> Result<Store> {
+        Store::open(&self.db).with_context(|| format!("cannot open the store {}", self.db))
+    }
+}
+
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Aligned columns that fit the terminal (long text cut with …).
+    #[default]
+    Table,
+    /// One JSON object a line, every field.
+    Jsonl,
+    /// Comma-separated values with a header, every field.
+    Csv,
+}
+
+/// The terminal's width, else $COLUMNS, else 120 (output to a file or pipe).
+pub fn terminal_width() -> usize {
+    if let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size() {
+        return usize::from(w).max(40);
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(120)
+        .max(40)
+}
+
+/// `s` cut to at most `width` characters, with … where it was cut; newlines become spaces.
+pub fn fit(s: &str, width: usize) -> String {
+    let flat: String = s
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    if flat.chars().count() <= width {
+        return flat;
+    }
+    let mut out: String = flat.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// Prints rows as aligned columns; the last column takes the width that is left.
+pub fn print_table(header: &[&str], rows: &[Vec<String>]) -> Result<()> {
+    let width = terminal_width();
+    let n = header.len();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate().take(n - 1) {
+            widths[i] = widths[i].max(cell.chars().count()).min(40);
+        }
+    }
+    let used: usize = widths[..n - 1].iter().map(|w| w + 2).sum();
+    widths[n - 1] = width.saturating_sub(used).max(10);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let line = |cells: &[String]| -> String {
+        let mut s = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            let cell = fit(cell, widths[i]);
+            if i + 1 == n {
+                s.push_str(&cell);
+            } else {
+                let pad = widths[i] - cell.chars().count();
+                s.push_str(&cell);
+                s.push_str(&" ".repeat(pad + 2));
+            }
+        }
+        s.trim_end().to_string()
+    };
+    let head: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    let result = (|| -> io::Result<()> {
+        writeln!(out, "{}", line(&head))?;
+        for row in rows {
+            writeln!(out, "{}", line(row))?;
+        }
+        out.flush()
+    })();
+    closed_pipe_is_fine(result)
+}
+
+/// Writes each row as one JSON line.
+pub fn print_jsonl<T: serde::Serialize>(rows: &[T]) -> Result<()> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let result = (|| -> io::Result<()> {
+        for row in rows {
+            serde_json::to_writer(&mut out, row)?;
+            out.write_all(b"\n")?;
+        }
+        out.flush()
+    })();
+    closed_pipe_is_fine(result)
+}
+
+/// Writes rows as CSV with a header from the field names.
+pub fn print_csv<T: serde::Serialize>(rows: &[T]) -> Result<()> {
+    let mut w = csv::Writer::from_writer(io::stdout().lock());
+    for row in rows {
+        if let Err(e) = w.serialize(row) {
+            if let csv::ErrorKind::Io(io) = e.kind() {
+                if io.kind() == io::ErrorKind::BrokenPipe {
+                    return Ok(());
+                }
+            }
+            return Err(e).context("cannot write CSV");
+        }
+    }
+    closed_pipe_is_fine(w.flush())
+}
+
+fn closed_pipe_is_fine(result: io::Result<()>) -> Result<()> {
+    match result {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e).context("cannot write output"),
+        _ => Ok(()),
+    }
+}
+
+/// A `YYYY-MM-DD` flag value.
+pub fn parse_day(s: &str) -> Result<jiff::civil::Date, String> {
+    s.parse()
+        .map_err(|_| format!("{s:?} is not a date (YYYY-MM-DD)"))
+}
+
+/// The event filters every event query shares (`aras events`, and the relation commands).
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct EventFilterArgs {
+    /// Either side's actor code starts with this (ISR, ISRMIL), or its country is it.
+    #[arg(long, value_name = "CODE")]
+    pub actor: Option<String>,
+    /// Either side's country (ISO 3166-1 alpha-3).
+    #[arg(long, value_name = "ISO3")]
+    pub country: Option<String>,
+    /// Events between A and B (each matched as --actor is), either direction unless
+    /// --directed.
+    #[arg(long, num_args = 2, value_names = ["A", "B"])]
+    pub dyad: Option<Vec<String>>,
+    /// With --dyad: only A as source and B as target.
+    #[arg(long, requires = "dyad")]
+    pub directed: bool,
+    /// CAMEO code prefix (19, 042).
+    #[arg(long, value_name = "CODE")]
+    pub cameo: Option<String>,
+    /// CAMEO root (01..20).
+    #[arg(long, value_name = "NN")]
+    pub root: Option<String>,
+    /// PLOVER event type (ASSAULT, AGREE, ...).
+    #[arg(long, value_name = "TYPE")]
+    pub plover: Option<String>,
+    /// Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+    /// 4 material conflict.
+    #[arg(long, value_name = "1-4", value_parser = clap::value_parser!(u8).range(1..=4))]
+    pub quad: Option<u8>,
+    /// On or after this day (the event's date, else its document's publication date).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub from: Option<jiff::civil::Date>,
+    /// On or before this day.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub to: Option<jiff::civil::Date>,
+    /// factual (asserted or reported, not negated: the default), all, or a comma list of
+    /// asserted, reported, hypothetical, intended, denied.
+    #[arg(long, value_name = "WHICH", default_value = "factual")]
+    pub modality: String,
+    /// Publication (the document's `source`), exact, any case.
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+}
+
+impl EventFilterArgs {
+    pub fn filter(&self, limit: Option<usize>) -> aras_store::EventFilter {
+        use aras_store::ModalityFilter;
+        let modality = match self.modality.trim() {
+            "factual" | "" => ModalityFilter::Factual,
+            "all" => ModalityFilter::All,
+            list => ModalityFilter::Only(list.split(',').map(|m| m.trim().to_string()).collect()),
+        };
+        aras_store::EventFilter {
+            actor: self.actor.clone(),
+            country: self.country.clone(),
+            dyad: self.dyad.as_ref().map(|d| (d[0].clone(), d[1].clone())),
+            directed: self.directed,
+            cameo: self.cameo.clone(),
+            root: self.root.clone(),
+            plover: self.plover.clone(),
+            quad_class: self.quad,
+            from: self.from,
+            to: self.to,
+            modality,
+            publication: self.source.clone(),
+            limit,
+        }
+    }
+}
+
+/// The filters of `aras actors` and `aras quotes`.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct MentionFilterArgs {
+    /// Actor (for quotes: speaker) code starts with this.
+    #[arg(long, value_name = "CODE")]
+    pub actor: Option<String>,
+    /// Country (ISO 3166-1 alpha-3).
+    #[arg(long, value_name = "ISO3")]
+    pub country: Option<String>,
+    /// Publication (the document's `source`), exact, any case.
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+    /// Documents published on or after this day.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub from: Option<jiff::civil::Date>,
+    /// Documents published on or before this day.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub to: Option<jiff::civil::Date>,
+}
+
+impl MentionFilterArgs {
+    pub fn filter(&self, limit: Option<usize>) -> aras_store::MentionFilter {
+        aras_store::MentionFilter {
+            actor: self.actor.clone(),
+            country: self.country.clone(),
+            publication: self.source.clone(),
+            from: self.from,
+            to: self.to,
+            limit,
+        }
+    }
+}
