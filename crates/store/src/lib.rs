@@ -41,7 +41,7 @@ pub enum StoreError {
 }
 
 /// Rows in each table, for summaries and tests.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Counts {
     pub documents: u64,
     pub events: u64,
@@ -284,7 +284,8 @@ impl Store {
     }
 
     /// Documents matching a full-text query, best first, with a snippet around the match.
-    /// Every word of the query must occur (stemmed on PostgreSQL); punctuation is ignored.
+    /// Every word of the query must occur, stemmed ("strikes" finds "strike"; Porter on
+    /// SQLite, the `english` configuration on PostgreSQL); punctuation is ignored.
     pub fn search(&mut self, text: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
         query::search(&mut self.conn, text, limit)
     }

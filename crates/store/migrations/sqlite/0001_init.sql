@@ -30,7 +30,7 @@ CREATE INDEX documents_published ON documents (published);
 
 CREATE VIRTUAL TABLE documents_fts USING fts5 (
     title, body, content = 'documents', content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'porter unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
     INSERT INTO documents_fts (rowid, title, body) VALUES (new.id, coalesce(new.title, ''), new.body);

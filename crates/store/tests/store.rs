@@ -1,0 +1,509 @@
+//! The store on both backends: SQLite always, PostgreSQL when `ARAS_TEST_PG` names a
+//! database (each test in its own schema, so tests run in parallel).
+
+use aras_store::{DocumentRecords, EventFilter, MentionFilter, ModalityFilter, Store, Unit};
+use serde_json::json;
+
+/// An event in a synthetic document: (source country, source code), (target country,
+/// target code), CAMEO code, date, modality.
+struct Ev {
+    source: (&'static str, &'static str),
+    target: (&'static str, &'static str),
+    cameo: &'static str,
+    date: Option<&'static str>,
+    modality: &'static str,
+}
+
+fn ev(
+    source: (&'static str, &'static str),
+    target: (&'static str, &'static str),
+    cameo: &'static str,
+    date: Option<&'static str>,
+) -> Ev {
+    Ev {
+        source,
+        target,
+        cameo,
+        date,
+        modality: "asserted",
+    }
+}
+
+/// A document's records as `aras analyze` writes them, made by hand.
+fn doc(id: &str, published: &str, publication: &str, body: &str, events: &[Ev]) -> DocumentRecords {
+    let sha = format!("{:0>64}", format!("{:x}", fxhash(body)));
+    let mut lines = vec![json!({
+        "type": "document", "doc_id": id, "title": format!("Title of {id}"), "date": published,
+        "source": publication, "url": null, "lang": "en", "sha256": sha,
+        "bytes": body.len(), "sentences": 1, "tokens": 10,
+    })];
+    lines.push(
+        json!({"type": "actor", "doc_id": id, "id": "m1", "text": "Israel", "start": 0,
+        "end": 6, "code": "ISR", "country": "ISR", "sector": null, "kind": "country",
+        "name": null, "role": null, "resolved_by": "dictionary", "antecedent": null}),
+    );
+    lines.push(
+        json!({"type": "time", "doc_id": id, "id": "t1", "text": "Friday", "start": 7,
+        "end": 13, "value": published, "kind": "date", "anchor": null}),
+    );
+    lines.push(
+        json!({"type": "quote", "doc_id": id, "id": "q1", "text": "we will respond",
+        "start": 14, "end": 29, "speaker": {"name": "Abbas Araghchi", "code": "IRNGOV",
+        "mention": "m1", "resolved_by": "verb", "start": 30, "end": 44}, "partial": false}),
+    );
+    lines.push(
+        json!({"type": "claim", "doc_id": id, "id": "c1", "text": "69 percent",
+        "start": 0, "end": 10, "subject": "ISR", "subject_text": "Israel", "value": "69 percent",
+        "quantity": {}, "qualifier": null, "measure": "arms imports", "period": "2016/2021",
+        "source": {"name": "SIPRI", "code": "", "mention": null, "cue": "according to"}}),
+    );
+    for (i, e) in events.iter().enumerate() {
+        let role = |(country, code): (&str, &str)| {
+            if country.is_empty() && code.is_empty() {
+                serde_json::Value::Null
+            } else {
+                json!({"code": code, "country": country, "text": code, "mention": "m1"})
+            }
+        };
+        let quad = match &e.cameo[..2] {
+            "01" | "02" | "03" | "04" | "05" => 1,
+            "06" | "07" | "08" => 2,
+            "09" | "10" | "11" | "12" | "13" => 3,
+            _ => 4,
+        };
+        lines.push(json!({
+            "type": "event", "doc_id": id, "id": format!("e{}", i + 1),
+            "source": role(e.source), "target": role(e.target),
+            "cameo": e.cameo, "root": &e.cameo[..2], "plover": if quad == 4 { "ASSAULT" } else { "CONSULT" },
+            "quad_class": quad, "goldstein": if quad == 4 { -10.0 } else { 1.0 },
+            "date": e.date, "date_precision": e.date.map(|d| if d.len() == 10 { "day" } else { "month" }),
+            "date_source": if e.date.is_some() { "text" } else { "document" },
+            "negated": false, "modality": e.modality,
+            "trigger": {"text": "struck", "start": 0, "end": 6},
+            "evidence": {"text": body, "start": 0, "end": body.len()},
+            "quote_id": null, "confidence": 0.8,
+        }));
+    }
+    let jsonl: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    DocumentRecords::from_jsonl(body, &jsonl).expect("valid records")
+}
+
+/// A stable 64-bit hash, enough to give each synthetic body its own "sha256".
+fn fxhash(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
+/// A fresh store on every backend available: SQLite in a temporary directory, and
+/// PostgreSQL in schema `t_<name>` when ARAS_TEST_PG is set.
+fn stores(name: &str) -> Vec<(Store, Option<tempfile::TempDir>)> {
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = Store::open(dir.path().join("t.db").to_str().unwrap()).unwrap();
+    let mut out = vec![(sqlite, Some(dir))];
+    match std::env::var("ARAS_TEST_PG") {
+        Ok(url) if !url.is_empty() => {
+            let schema = format!("t_{name}");
+            let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+            client
+                .batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
+                .unwrap();
+            out.push((Store::open_postgres(&url, Some(&schema)).unwrap(), None));
+        }
+        _ => eprintln!("skipped: ARAS_TEST_PG unset (PostgreSQL half of {name})"),
+    }
+    out
+}
+
+const ISR: (&str, &str) = ("ISR", "ISR");
+const ISRMIL: (&str, &str) = ("ISR", "ISRMIL");
+const IRN: (&str, &str) = ("IRN", "IRN");
+const AZE: (&str, &str) = ("AZE", "AZEGOV");
+const NONE: (&str, &str) = ("", "");
+
+/// Five reports: the strike of 13 June in two papers a day apart, the same dyad again 40
+/// days later, a threat, the reverse direction, plus an Azerbaijani visit and an event
+/// with no target.
+fn corpus() -> Vec<DocumentRecords> {
+    let mut threat = ev(ISR, IRN, "195", Some("2025-06-13"));
+    threat.modality = "hypothetical";
+    vec![
+        doc(
+            "afp-1",
+            "2025-06-13",
+            "AFP",
+            "Israel struck Iranian nuclear sites on Friday.",
+            &[ev(ISR, IRN, "195", Some("2025-06-13"))],
+        ),
+        doc(
+            "xin-1",
+            "2025-06-14",
+            "Xinhua",
+            "Israeli jets bombed Iran overnight into Saturday.",
+            &[ev(ISRMIL, IRN, "190", Some("2025-06-14"))],
+        ),
+        doc(
+            "afp-2",
+            "2025-07-23",
+            "AFP",
+            "Israel struck Iran again, forty days later.",
+            &[ev(ISR, IRN, "195", Some("2025-07-23"))],
+        ),
+        doc(
+            "xin-2",
+            "2025-06-13",
+            "Xinhua",
+            "Israel may strike Iran, analysts warned.",
+            &[threat],
+        ),
+        doc(
+            "afp-3",
+            "2025-06-13",
+            "AFP",
+            "Iran fired missiles at Israel in retaliation.",
+            &[ev(IRN, ISR, "195", Some("2025-06-13"))],
+        ),
+        doc(
+            "rfe-1",
+            "2025-06-18",
+            "RFE/RL",
+            "Azerbaijan's foreign minister consulted Israel; a blast was heard.",
+            &[ev(AZE, ISR, "040", None), ev(AZE, NONE, "180", None)],
+        ),
+    ]
+}
+
+#[test]
+fn issue5_reingest_is_noop() {
+    for (mut store, _dir) in stores("reingest") {
+        let docs = corpus();
+        let first = store.ingest(&docs).unwrap();
+        assert_eq!((first.stored, first.skipped, first.events), (6, 0, 7));
+        let counts = store.counts().unwrap();
+        let again = store.ingest(&docs).unwrap();
+        assert_eq!((again.stored, again.skipped, again.events), (0, 6, 0));
+        assert_eq!(store.counts().unwrap(), counts);
+        // The same body twice in one batch is stored once.
+        let dup = doc("dup", "2025-06-20", "AFP", "A new article.", &[]);
+        let both = store.ingest(&[dup.clone(), dup]).unwrap();
+        assert_eq!((both.stored, both.skipped), (1, 1));
+        assert!(store.check_consistency().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn counts_cover_every_table() {
+    for (mut store, _dir) in stores("counts") {
+        store.ingest(&corpus()).unwrap();
+        let c = store.counts().unwrap();
+        assert_eq!(
+            (c.documents, c.events, c.actors, c.quotes, c.times, c.claims),
+            (6, 7, 6, 6, 6, 6)
+        );
+        // afp-1 + xin-1 share a cluster; every other report stands alone.
+        assert_eq!(c.clusters, 6);
+    }
+}
+
+#[test]
+fn reports_of_one_happening_form_one_cluster() {
+    for (mut store, _dir) in stores("clusters") {
+        store.ingest(&corpus()).unwrap();
+        let clusters = store
+            .event_rows(&EventFilter::default(), Unit::Clusters)
+            .unwrap();
+        assert_eq!(clusters.len(), 6);
+        let strike = clusters.iter().find(|r| r.doc_id == "afp-1").unwrap();
+        assert_eq!(
+            (strike.n_reports, strike.n_documents, strike.n_sources),
+            (2, 2, 2)
+        );
+        let reports = store
+            .event_rows(&EventFilter::default(), Unit::Reports)
+            .unwrap();
+        assert_eq!(reports.len(), 7);
+        let xin = reports.iter().find(|r| r.doc_id == "xin-1").unwrap();
+        assert_eq!(xin.cluster_id, strike.cluster_id);
+        assert_eq!(xin.n_reports, 2, "a report carries its cluster's counts");
+        assert_eq!(xin.cameo, "190");
+        assert_eq!(xin.date, Some(jiff::civil::date(2025, 6, 14)));
+        assert_eq!(xin.publication.as_deref(), Some("Xinhua"));
+    }
+}
+
+#[test]
+fn clusters_are_the_same_on_a_second_ingest_order_run() {
+    // Deterministic: the same documents in the same order give the same clusters.
+    let mut runs = Vec::new();
+    for _ in 0..2 {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path().join("t.db").to_str().unwrap()).unwrap();
+        for d in corpus() {
+            store.ingest(&[d]).unwrap();
+        }
+        let rows = store
+            .event_rows(&EventFilter::default(), Unit::Reports)
+            .unwrap();
+        runs.push(
+            rows.iter()
+                .map(|r| (r.doc_id.clone(), r.event_id.clone(), r.cluster_id))
+                .collect::<Vec<_>>(),
+        );
+    }
+    assert_eq!(runs[0], runs[1]);
+}
+
+#[test]
+fn event_filters() {
+    let day = |s: &str| Some(s.parse::<jiff::civil::Date>().unwrap());
+    let all = EventFilter::default;
+    // (name, filter, documents of the matching reports, in date order)
+    let cases: Vec<(&str, EventFilter, Vec<&str>)> = vec![
+        (
+            "no filter",
+            all(),
+            vec![
+                "afp-1", "xin-2", "afp-3", "xin-1", "rfe-1", "rfe-1", "afp-2",
+            ],
+        ),
+        (
+            "actor code prefix",
+            EventFilter {
+                actor: Some("ISRMIL".into()),
+                ..all()
+            },
+            vec!["xin-1"],
+        ),
+        (
+            "actor as country",
+            EventFilter {
+                actor: Some("aze".into()),
+                ..all()
+            },
+            vec!["rfe-1", "rfe-1"],
+        ),
+        (
+            "country",
+            EventFilter {
+                country: Some("IRN".into()),
+                ..all()
+            },
+            vec!["afp-1", "xin-2", "afp-3", "xin-1", "afp-2"],
+        ),
+        (
+            "dyad either way",
+            EventFilter {
+                dyad: Some(("IRN".into(), "ISR".into())),
+                ..all()
+            },
+            vec!["afp-1", "xin-2", "afp-3", "xin-1", "afp-2"],
+        ),
+        (
+            "dyad directed",
+            EventFilter {
+                dyad: Some(("IRN".into(), "ISR".into())),
+                directed: true,
+                ..all()
+            },
+            vec!["afp-3"],
+        ),
+        (
+            "cameo prefix",
+            EventFilter {
+                cameo: Some("19".into()),
+                ..all()
+            },
+            vec!["afp-1", "xin-2", "afp-3", "xin-1", "afp-2"],
+        ),
+        (
+            "cameo full",
+            EventFilter {
+                cameo: Some("190".into()),
+                ..all()
+            },
+            vec!["xin-1"],
+        ),
+        (
+            "root with one digit",
+            EventFilter {
+                root: Some("4".into()),
+                ..all()
+            },
+            vec!["rfe-1"],
+        ),
+        (
+            "plover any case",
+            EventFilter {
+                plover: Some("consult".into()),
+                ..all()
+            },
+            vec!["rfe-1"],
+        ),
+        (
+            "quad class",
+            EventFilter {
+                quad_class: Some(1),
+                ..all()
+            },
+            vec!["rfe-1"],
+        ),
+        (
+            "date range",
+            EventFilter {
+                from: day("2025-06-14"),
+                to: day("2025-06-30"),
+                ..all()
+            },
+            vec!["xin-1", "rfe-1", "rfe-1"],
+        ),
+        (
+            "factual",
+            EventFilter {
+                modality: ModalityFilter::Factual,
+                ..all()
+            },
+            vec!["afp-1", "afp-3", "xin-1", "rfe-1", "rfe-1", "afp-2"],
+        ),
+        (
+            "modality list",
+            EventFilter {
+                modality: ModalityFilter::Only(vec!["hypothetical".into()]),
+                ..all()
+            },
+            vec!["xin-2"],
+        ),
+        (
+            "publication",
+            EventFilter {
+                publication: Some("xinhua".into()),
+                ..all()
+            },
+            vec!["xin-2", "xin-1"],
+        ),
+        (
+            "like syntax is literal",
+            EventFilter {
+                actor: Some("%".into()),
+                ..all()
+            },
+            vec![],
+        ),
+        (
+            "limit",
+            EventFilter {
+                limit: Some(2),
+                ..all()
+            },
+            vec!["afp-1", "xin-2"],
+        ),
+    ];
+    for (mut store, _dir) in stores("filters") {
+        store.ingest(&corpus()).unwrap();
+        for (name, filter, expect) in &cases {
+            let rows = store.event_rows(filter, Unit::Reports).unwrap();
+            let docs: Vec<&str> = rows.iter().map(|r| r.doc_id.as_str()).collect();
+            assert_eq!(&docs, expect, "{name} on {:?}", store.backend());
+        }
+        // Clusters: the strike reported twice is one row.
+        let f = EventFilter {
+            cameo: Some("19".into()),
+            modality: ModalityFilter::Factual,
+            ..all()
+        };
+        assert_eq!(store.event_rows(&f, Unit::Clusters).unwrap().len(), 3);
+        assert_eq!(store.event_rows(&f, Unit::Reports).unwrap().len(), 4);
+    }
+}
+
+#[test]
+fn full_text_search_finds_words_and_ignores_syntax() {
+    for (mut store, _dir) in stores("search") {
+        store.ingest(&corpus()).unwrap();
+        let hits = store.search("nuclear", 10).unwrap();
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].doc_id, "afp-1");
+        assert!(hits[0].snippet.contains("[nuclear]"), "{}", hits[0].snippet);
+        // Whole words, stemmed: "Iranian" is not "Iran".
+        assert_eq!(store.search("Israel Iran", 10).unwrap().len(), 3);
+        assert_eq!(store.search("strikes", 10).unwrap()[0].doc_id, "xin-2");
+        // Punctuation a person types is not query syntax.
+        assert!(store.search("\"Iran's\" -(OR) NEAR*", 10).is_ok());
+        assert!(store.search("  ", 10).unwrap().is_empty());
+    }
+}
+
+#[test]
+fn actors_and_quotes() {
+    for (mut store, _dir) in stores("mentions") {
+        store.ingest(&corpus()).unwrap();
+        let actors = store.actors(&MentionFilter::default()).unwrap();
+        assert_eq!(actors.len(), 1);
+        assert_eq!(
+            (
+                actors[0].code.as_str(),
+                actors[0].mentions,
+                actors[0].documents
+            ),
+            ("ISR", 6, 6)
+        );
+        assert_eq!(actors[0].example, "Israel");
+        let f = MentionFilter {
+            actor: Some("IRN".into()),
+            publication: Some("AFP".into()),
+            ..Default::default()
+        };
+        let quotes = store.quotes(&f).unwrap();
+        assert_eq!(quotes.len(), 3);
+        assert_eq!(quotes[0].speaker.as_deref(), Some("Abbas Araghchi"));
+        let none = MentionFilter {
+            country: Some("USA".into()),
+            ..Default::default()
+        };
+        assert!(store.quotes(&none).unwrap().is_empty());
+    }
+}
+
+#[test]
+fn reopening_keeps_data_and_schema_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let path = path.to_str().unwrap();
+    {
+        let mut store = Store::open(path).unwrap();
+        store.ingest(&corpus()).unwrap();
+        assert_eq!(store.schema_version().unwrap(), 1);
+    }
+    let mut store = Store::open(path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.counts().unwrap().documents, 6);
+}
+
+#[test]
+fn a_failed_batch_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let mut store = Store::open(path.to_str().unwrap()).unwrap();
+    // Fault injection: the database refuses one event, after earlier documents of the
+    // same batch were written.
+    let side = rusqlite::Connection::open(&path).unwrap();
+    side.execute_batch(
+        "CREATE TRIGGER poison BEFORE INSERT ON events WHEN NEW.document_id > 4 \
+         BEGIN SELECT RAISE(ABORT, 'injected failure'); END",
+    )
+    .unwrap();
+    let err = store.ingest(&corpus()).unwrap_err();
+    assert!(err.to_string().contains("injected failure"), "{err}");
+    assert_eq!(
+        store.counts().unwrap(),
+        Default::default(),
+        "rolled back whole"
+    );
+    assert!(
+        store.search("Israel", 10).unwrap().is_empty(),
+        "the index too"
+    );
+    side.execute_batch("DROP TRIGGER poison").unwrap();
+    let ok = store.ingest(&corpus()).unwrap();
+    assert_eq!(ok.stored, 6);
+    assert!(store.check_consistency().unwrap().is_empty());
+}
