@@ -166,11 +166,13 @@ impl Store {
     /// transaction together with its `schema_version` row.
     fn migrate(&mut self) -> Result<(), StoreError> {
         let latest = self.migrations().last().map_or(0, |m| m.0);
-        self.conn.script(
-            "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)",
-        )?;
-        if self.schema_version()? >= latest {
-            return Ok(());
+        // A store at the latest version is only read: opening it takes no write lock.
+        match self.schema_version() {
+            Ok(v) if v >= latest => return Ok(()),
+            Ok(_) => {}
+            Err(_) => self.conn.script(
+                "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)",
+            )?,
         }
         for &(version, sql) in self.migrations() {
             self.begin_write()?;
