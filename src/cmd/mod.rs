@@ -2,12 +2,17 @@
 
 pub mod actors;
 pub mod analyze;
+pub mod balance;
 pub mod dict;
 pub mod eval;
 pub mod events;
+pub mod export;
 pub mod ingest;
 pub mod parse;
 pub mod quotes;
+pub mod relation_args;
+pub mod relations;
 pub mod search;
 pub mod store_args;
+pub mod timeline;
 pub mod train;

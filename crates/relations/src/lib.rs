@@ -7,6 +7,32 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod balance;
+pub mod dyads;
+pub mod svg;
+pub mod table;
+pub mod timeline;
+
+pub use balance::{
+    balance, balance_of_dyads, classify, hedging_score, BalanceOptions, BalanceReport, Edge,
+    Hedging, MixedPolicy, Triad, TriadKind,
+};
+pub use dyads::{dyads, event_weight, party_labels, Dyad, DyadOptions, Level, Sign};
+pub use svg::render_timeline_svg;
+pub use table::{render_balance_table, render_dyads_table, render_timeline_table};
+pub use timeline::{timeline, timeline_with, Bucket, TimelinePoint};
+
+/// What a caller can get wrong when naming options.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum RelationsError {
+    #[error("unknown bucket {0:?}: expected day, week, month or year")]
+    UnknownBucket(String),
+    #[error("unknown level {0:?}: expected country or actor")]
+    UnknownLevel(String),
+    #[error("unknown mixed-edge policy {0:?}: expected ambiguous, positive, negative or ignore")]
+    UnknownMixedPolicy(String),
+}
+
 /// Whether an analysis counts happenings (event clusters) or reports of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -86,5 +112,75 @@ impl EventRow {
     /// (an upper bound: it happened by then). Null for neither.
     pub fn when(&self) -> Option<jiff::civil::Date> {
         self.date.or(self.published)
+    }
+
+    /// Quad class 1 or 2.
+    pub fn is_cooperative(&self) -> bool {
+        matches!(self.quad_class, 1 | 2)
+    }
+
+    /// Quad class 3 or 4.
+    pub fn is_conflictual(&self) -> bool {
+        matches!(self.quad_class, 3 | 4)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A plain factual row for unit tests to adjust.
+    pub(crate) fn row() -> EventRow {
+        EventRow {
+            cluster_id: 1,
+            n_reports: 1,
+            n_documents: 1,
+            n_sources: 1,
+            doc_id: "d1".into(),
+            event_id: "e1".into(),
+            source_code: "AZEGOV".into(),
+            source_country: "AZE".into(),
+            source_text: "Azerbaijan".into(),
+            target_code: "ISRGOV".into(),
+            target_country: "ISR".into(),
+            target_text: "Israel".into(),
+            cameo: "057".into(),
+            root: "05".into(),
+            plover: "AGREE".into(),
+            quad_class: 1,
+            goldstein: 8.0,
+            date_text: Some("2024-01-15".into()),
+            date: Some(jiff::civil::date(2024, 1, 15)),
+            date_precision: Some("day".into()),
+            date_source: "text".into(),
+            published: Some(jiff::civil::date(2024, 1, 16)),
+            publication: None,
+            negated: false,
+            modality: "asserted".into(),
+            trigger: "signed".into(),
+            evidence: "Azerbaijan and Israel signed an agreement.".into(),
+            evidence_start: 0,
+            evidence_end: 42,
+            confidence: 0.9,
+        }
+    }
+
+    #[test]
+    fn factuality() {
+        // (modality, negated, factual)
+        let cases = [
+            ("asserted", false, true),
+            ("reported", false, true),
+            ("asserted", true, false),
+            ("hypothetical", false, false),
+            ("intended", false, false),
+            ("denied", false, false),
+        ];
+        for (modality, negated, factual) in cases {
+            let mut r = row();
+            r.modality = modality.into();
+            r.negated = negated;
+            assert_eq!(r.is_factual(), factual, "{modality} negated={negated}");
+        }
     }
 }

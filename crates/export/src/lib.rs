@@ -1,0 +1,172 @@
+//! Files for other tools from aras event rows and dyads.
+//!
+//! | format | content | reader |
+//! |---|---|---|
+//! | [`Format::Csv`] | one row per [`EventRow`], a header of the field names | spreadsheets, pandas, R |
+//! | [`Format::Jsonl`] | one `{"type":"event",…}` object per line | jq, pandas, DuckDB |
+//! | [`Format::Parquet`] | the Arrow schema of [`parquet_out::event_schema`] | pandas, R arrow, DuckDB, Spark, Polars |
+//! | [`Format::Gexf`] | GEXF 1.3, dynamic: nodes = actors, edges = dyads | Gephi |
+//! | [`Format::Graphml`] | GraphML with typed keys: the same attributes | Gephi, networkx, igraph, yEd |
+//!
+//! Event formats carry the rows as they are; graph formats carry [`Dyad`]s, built from
+//! the rows by [`export`] (or handed in by the caller). All writers take any
+//! [`std::io::Write`], so a file, stdout or a buffer.
+//!
+//! The column set is the same in CSV, JSONL and Parquet: the fields of [`EventRow`] in
+//! declaration order. "Factual" is not a column; it is `negated = false` and
+//! `modality` in (`asserted`, `reported`).
+
+use std::io::Write;
+
+use aras_relations::{dyads, party_labels, Dyad, DyadOptions, EventRow};
+
+pub mod csv_out;
+pub mod graph;
+pub mod jsonl;
+pub mod parquet_out;
+pub mod xml;
+
+pub use csv_out::{read_events_csv, write_dyads_csv, write_events_csv};
+pub use graph::{write_gexf, write_graphml, GraphOptions};
+pub use jsonl::{write_dyads_jsonl, write_events_jsonl};
+pub use parquet_out::{event_schema, events_to_batch, read_events_parquet, write_events_parquet};
+pub use xml::escape_xml;
+
+/// The columns of every event export, [`EventRow`]'s fields in declaration order (a
+/// test checks them against serde's field names).
+pub const EVENT_COLUMNS: [&str; 30] = [
+    "cluster_id",
+    "n_reports",
+    "n_documents",
+    "n_sources",
+    "doc_id",
+    "event_id",
+    "source_code",
+    "source_country",
+    "source_text",
+    "target_code",
+    "target_country",
+    "target_text",
+    "cameo",
+    "root",
+    "plover",
+    "quad_class",
+    "goldstein",
+    "date_text",
+    "date",
+    "date_precision",
+    "date_source",
+    "published",
+    "publication",
+    "negated",
+    "modality",
+    "trigger",
+    "evidence",
+    "evidence_start",
+    "evidence_end",
+    "confidence",
+];
+
+/// What can go wrong while writing or reading back an export.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("writing the export: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("CSV: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("Parquet: {0}")]
+    Parquet(#[from] parquet::errors::ParquetError),
+    #[error("Arrow: {0}")]
+    Arrow(#[from] arrow_schema::ArrowError),
+    #[error("Parquet file does not have the aras event schema: {0}")]
+    Schema(String),
+    #[error("unknown export format {0:?}: expected csv, jsonl, parquet, gexf or graphml")]
+    UnknownFormat(String),
+}
+
+/// An export file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Jsonl,
+    Parquet,
+    Gexf,
+    Graphml,
+}
+
+impl Format {
+    /// The usual file extension, without the dot.
+    pub fn extension(&self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Jsonl => "jsonl",
+            Format::Parquet => "parquet",
+            Format::Gexf => "gexf",
+            Format::Graphml => "graphml",
+        }
+    }
+
+    /// Whether the format holds a graph of dyads rather than event rows.
+    pub fn is_graph(&self) -> bool {
+        matches!(self, Format::Gexf | Format::Graphml)
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = ExportError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "csv" => Ok(Format::Csv),
+            "jsonl" | "ndjson" => Ok(Format::Jsonl),
+            "parquet" => Ok(Format::Parquet),
+            "gexf" => Ok(Format::Gexf),
+            "graphml" => Ok(Format::Graphml),
+            other => Err(ExportError::UnknownFormat(other.to_string())),
+        }
+    }
+}
+
+/// How [`export`] builds the graph for graph formats (event formats ignore it).
+#[derive(Debug, Clone, Default)]
+pub struct ExportOptions {
+    /// How dyads are formed (country level, undirected, factual events by default).
+    pub dyads: DyadOptions,
+    /// Graph title (GEXF description).
+    pub title: Option<String>,
+}
+
+/// Writes `rows` in `format` to `out`: the rows themselves for CSV, JSONL and Parquet;
+/// for GEXF and GraphML the dyads of `rows` under `options.dyads`, nodes labelled with
+/// each actor's most frequent name in the rows. This is `aras export`.
+pub fn export<W: Write + Send>(
+    rows: &[EventRow],
+    format: Format,
+    options: &ExportOptions,
+    out: W,
+) -> Result<(), ExportError> {
+    match format {
+        Format::Csv => write_events_csv(rows, out),
+        Format::Jsonl => write_events_jsonl(rows, out),
+        Format::Parquet => write_events_parquet(rows, out),
+        Format::Gexf | Format::Graphml => {
+            let graph = dyads(rows, &options.dyads);
+            let graph_options = GraphOptions {
+                labels: party_labels(rows, options.dyads.level),
+                title: options.title.clone(),
+            };
+            if format == Format::Gexf {
+                write_gexf(&graph, &graph_options, out)
+            } else {
+                write_graphml(&graph, &graph_options, out)
+            }
+        }
+    }
+}
+
+/// The dyads a graph export of `rows` would hold (for callers that also print them).
+pub fn graph_dyads(rows: &[EventRow], options: &ExportOptions) -> Vec<Dyad> {
+    dyads(rows, &options.dyads)
+}

@@ -1,0 +1,110 @@
+//! Synthetic event rows for export tests and the benchmark: deterministic, with the
+//! awkward values real data has (leading zeros, missing parties and dates, quotes,
+//! commas, newlines, non-Latin text).
+
+#![allow(dead_code)]
+
+use aras_relations::EventRow;
+use jiff::civil::{date, Date};
+use jiff::ToSpan;
+
+const CODES: [&str; 6] = ["AZEGOV", "ISRGOV", "IRNMIL", "ARMGOV", "USAGOV", ""];
+const NAMES: [&str; 6] = [
+    "Azerbaijan",
+    "Israel",
+    "Iran's army",
+    "Armenia",
+    "Washington",
+    "",
+];
+/// (cameo, quad class, goldstein)
+const EVENTS: [(&str, u8, f32); 8] = [
+    ("042", 1, 1.9),
+    ("057", 1, 8.0),
+    ("010", 1, 0.0),
+    ("062", 2, 7.4),
+    ("1056", 3, -5.0),
+    ("112", 3, -2.0),
+    ("150", 4, -7.2),
+    ("195", 4, -10.0),
+];
+const EVIDENCE: [&str; 4] = [
+    "Officials said the talks were \"constructive\", adding nothing more.",
+    "The minister, speaking in Baku,\nsaid: <we will respond> & more.",
+    "Bakı və Təhran arasında danışıqlar; 日本語のテキスト.",
+    "Plain sentence.",
+];
+
+/// A tiny deterministic generator (xorshift64*).
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.max(1))
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % n
+    }
+}
+
+/// `n` synthetic rows.
+pub fn rows(n: usize, seed: u64) -> Vec<EventRow> {
+    let mut rng = Rng::new(seed);
+    let start = date(2020, 1, 1);
+    (0..n)
+        .map(|i| {
+            let s = rng.below(CODES.len());
+            let mut t = rng.below(CODES.len());
+            if t == s {
+                t = (t + 1) % CODES.len();
+            }
+            let (cameo, quad, goldstein) = EVENTS[rng.below(EVENTS.len())];
+            let day: Option<Date> = (rng.below(10) != 0)
+                .then(|| start.checked_add((rng.below(1500) as i64).days()).unwrap());
+            let published = day.map(|d| d.checked_add(1.day()).unwrap());
+            let n_reports = 1 + rng.below(5) as u32;
+            let evidence = EVIDENCE[rng.below(EVIDENCE.len())];
+            let modality = ["asserted", "reported", "hypothetical", "denied"][rng.below(4)];
+            EventRow {
+                cluster_id: (i / 2) as i64,
+                n_reports,
+                n_documents: n_reports,
+                n_sources: 1 + n_reports / 2,
+                doc_id: format!("doc-{i:06}"),
+                event_id: format!("e{}", i % 7),
+                source_code: CODES[s].into(),
+                source_country: CODES[s].get(..3).unwrap_or("").into(),
+                source_text: NAMES[s].into(),
+                target_code: CODES[t].into(),
+                target_country: CODES[t].get(..3).unwrap_or("").into(),
+                target_text: NAMES[t].into(),
+                cameo: cameo.into(),
+                root: cameo[..2].into(),
+                plover: if quad == 4 {
+                    "ASSAULT".into()
+                } else {
+                    String::new()
+                },
+                quad_class: quad,
+                goldstein,
+                date_text: day.map(|d| d.to_string()),
+                date: day,
+                date_precision: day.map(|_| "day".into()),
+                date_source: ["text", "discourse", "document"][rng.below(3)].into(),
+                published,
+                publication: (rng.below(3) != 0).then(|| "Wire, \"Daily\"".to_string()),
+                negated: rng.below(8) == 0,
+                modality: modality.into(),
+                trigger: "said".into(),
+                evidence: evidence.into(),
+                evidence_start: (i * 10) as u32,
+                evidence_end: (i * 10 + evidence.len()) as u32,
+                confidence: 0.5 + (rng.below(50) as f32) / 100.0,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,130 @@
+//! `aras balance [ACTOR]`: the signed relation graph, its triangles and who hedges.
+
+use anyhow::Result;
+use aras_relations::{balance, render_balance_table, BalanceOptions, MixedPolicy};
+use serde::Serialize;
+
+use crate::cmd::relation_args::RowsArgs;
+use crate::cmd::store_args::{self, Format};
+use crate::ExitCode;
+
+/// Builds the signed graph (one edge per pair of actors with evidence: + cooperative,
+/// - hostile, ± mixed), classifies every triangle by structural balance (an odd number
+/// of hostile edges is balanced: "the enemy of my enemy is my friend"; otherwise it is
+/// unbalanced), and scores each actor caught between two hostile ones for hedging
+/// (see README: "Hedging score").
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Only triangles and hedging that involve this party.
+    pub actor: Option<String>,
+    #[command(flatten)]
+    pub rows: RowsArgs,
+    /// How a mixed edge counts in a triangle: ambiguous (its own class), positive,
+    /// negative, or ignore (no triangle).
+    #[arg(long, value_enum, default_value_t = MixedArg::Ambiguous)]
+    pub mixed: MixedArg,
+    /// An edge needs at least this many counted events.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_events: u32,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MixedArg {
+    Ambiguous,
+    Positive,
+    Negative,
+    Ignore,
+}
+
+impl From<MixedArg> for MixedPolicy {
+    fn from(m: MixedArg) -> MixedPolicy {
+        match m {
+            MixedArg::Ambiguous => MixedPolicy::Ambiguous,
+            MixedArg::Positive => MixedPolicy::Positive,
+            MixedArg::Negative => MixedPolicy::Negative,
+            MixedArg::Ignore => MixedPolicy::Ignore,
+        }
+    }
+}
+
+/// One line of `--format jsonl`: every edge, triangle and hedger, type-tagged.
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+enum Line<'a> {
+    Edge(&'a aras_relations::Edge),
+    Triad(&'a aras_relations::Triad),
+    Hedging(&'a aras_relations::Hedging),
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    // The whole graph is needed even with a focus: a triangle's third edge does not
+    // involve the focus actor.
+    let rows = args.rows.rows(&args.rows.filter)?;
+    let mut dyads = args.rows.dyad_options();
+    dyads.min_events = args.min_events.max(1);
+    let options = BalanceOptions {
+        dyads,
+        mixed: args.mixed.into(),
+        focus: args.actor.clone(),
+        ..BalanceOptions::default()
+    };
+    let report = balance(&rows, &options);
+    match args.format {
+        Format::Table => print!(
+            "{}",
+            render_balance_table(&report, store_args::terminal_width())
+        ),
+        Format::Jsonl => {
+            let lines: Vec<Line> = report
+                .edges
+                .iter()
+                .map(Line::Edge)
+                .chain(report.triads.iter().map(Line::Triad))
+                .chain(report.hedging.iter().map(Line::Hedging))
+                .collect();
+            store_args::print_jsonl(&lines)?;
+        }
+        Format::Csv => {
+            let flat: Vec<CsvHedging> = report.hedging.iter().map(CsvHedging::from).collect();
+            store_args::print_csv(&flat)?;
+        }
+    }
+    Ok(ExitCode::Ok)
+}
+
+/// `--format csv` lists the hedgers (the table an analyst sorts); edges and triangles
+/// are in `--format jsonl`.
+#[derive(Serialize)]
+struct CsvHedging {
+    actor: String,
+    side_a: String,
+    side_b: String,
+    score: f64,
+    hostility: f64,
+    cooperation_a: f64,
+    cooperation_b: f64,
+    events_a: u32,
+    events_b: u32,
+    events_a_b: u32,
+    leans_to: Option<String>,
+}
+
+impl From<&aras_relations::Hedging> for CsvHedging {
+    fn from(h: &aras_relations::Hedging) -> Self {
+        CsvHedging {
+            actor: h.actor.clone(),
+            side_a: h.between[0].clone(),
+            side_b: h.between[1].clone(),
+            score: h.score,
+            hostility: h.hostility,
+            cooperation_a: h.cooperation[0],
+            cooperation_b: h.cooperation[1],
+            events_a: h.events[0],
+            events_b: h.events[1],
+            events_a_b: h.events[2],
+            leans_to: h.leans_to.clone(),
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! `aras relations [ACTOR]`: how each pair of actors stands, on how much evidence.
+
+use anyhow::Result;
+use aras_relations::{dyads, render_dyads_table};
+
+use crate::cmd::relation_args::RowsArgs;
+use crate::cmd::store_args::{self, Format};
+use crate::ExitCode;
+
+/// Per dyad: events by quad class, Goldstein sum and mean, first and last date,
+/// clusters and reports, and a sign: + cooperative, - hostile, ± mixed.
+///
+/// With ACTOR, every counterpart of that actor, both directions merged
+/// (`aras relations AZE`). Counts are of event clusters unless --reports.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Only dyads with this party on one side (country code, or actor code with
+    /// --level actor).
+    pub actor: Option<String>,
+    #[command(flatten)]
+    pub rows: RowsArgs,
+    /// Keep source→target and target→source as two dyads.
+    #[arg(long)]
+    pub directed: bool,
+    /// Leave out dyads with fewer counted events.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_events: u32,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let mut filter = args.rows.filter.clone();
+    if let Some(actor) = &args.actor {
+        if filter.actor.is_none() && filter.country.is_none() && filter.dyad.is_none() {
+            filter.actor = Some(actor.clone());
+        }
+    }
+    let rows = args.rows.rows(&filter)?;
+    let mut options = args.rows.dyad_options();
+    options.focus = args.actor.clone();
+    options.directed = args.directed;
+    options.min_events = args.min_events.max(1);
+    let found = dyads(&rows, &options);
+    match args.format {
+        Format::Table => {
+            if found.is_empty() {
+                eprintln!("aras: no dyads match (is the store empty? see `aras ingest`)");
+            } else {
+                print!(
+                    "{}",
+                    render_dyads_table(&found, store_args::terminal_width())
+                );
+            }
+        }
+        Format::Jsonl => store_args::print_jsonl(&found)?,
+        Format::Csv => {
+            let mut out = Vec::new();
+            aras_export::write_dyads_csv(&found, &mut out)?;
+            print_bytes(&out)?;
+        }
+    }
+    Ok(ExitCode::Ok)
+}
+
+pub fn print_bytes(bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,134 @@
+//! `aras timeline A B`: how a dyad changes over time, as a table or a chart.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use aras_relations::{render_timeline_svg, render_timeline_table, timeline_with, Bucket};
+
+use crate::cmd::relation_args::RowsArgs;
+use crate::cmd::store_args::{self, Format};
+use crate::ExitCode;
+
+/// One row per day, week, month or year between the dyad's first and last dated
+/// event (gaps included): events by quad class, Goldstein mean and the clusters to look
+/// up. `--svg FILE` also draws it: cooperation above the axis, conflict below.
+///
+/// Events are placed on their own date, else their article's publication date.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// One party (country code, or actor code with --level actor).
+    pub a: String,
+    /// The other party.
+    pub b: String,
+    /// Bucket width.
+    #[arg(long = "by", value_enum, default_value_t = BucketArg::Month)]
+    pub by: BucketArg,
+    /// Only A as source and B as target.
+    #[arg(long = "one-way")]
+    pub one_way: bool,
+    /// Also write the chart as SVG to this file.
+    #[arg(long, value_name = "FILE")]
+    pub svg: Option<PathBuf>,
+    #[command(flatten)]
+    pub rows: RowsArgs,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BucketArg {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+impl From<BucketArg> for Bucket {
+    fn from(b: BucketArg) -> Bucket {
+        match b {
+            BucketArg::Day => Bucket::Day,
+            BucketArg::Week => Bucket::Week,
+            BucketArg::Month => Bucket::Month,
+            BucketArg::Year => Bucket::Year,
+        }
+    }
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let mut filter = args.rows.filter.clone();
+    if filter.dyad.is_none() {
+        filter.dyad = Some(vec![args.a.clone(), args.b.clone()]);
+        filter.directed = args.one_way;
+    }
+    let rows = args.rows.rows(&filter)?;
+    let mut options = args.rows.dyad_options();
+    options.directed = args.one_way;
+    let points = timeline_with(&rows, &args.a, &args.b, args.by.into(), &options);
+    if let Some(path) = &args.svg {
+        let arrow = if args.one_way { "→" } else { "–" };
+        let title = format!("{} {arrow} {}", args.a, args.b);
+        std::fs::write(path, render_timeline_svg(&points, &title))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    match args.format {
+        Format::Table => {
+            if points.is_empty() {
+                eprintln!("aras: no dated events between {} and {}", args.a, args.b);
+            } else {
+                print!(
+                    "{}",
+                    render_timeline_table(&points, store_args::terminal_width())
+                );
+            }
+        }
+        Format::Jsonl => store_args::print_jsonl(&points)?,
+        Format::Csv => {
+            let flat: Vec<CsvPoint> = points.iter().map(CsvPoint::from).collect();
+            store_args::print_csv(&flat)?;
+        }
+    }
+    Ok(ExitCode::Ok)
+}
+
+/// A timeline point with its cluster ids joined, since CSV has no lists.
+#[derive(serde::Serialize)]
+struct CsvPoint {
+    start: String,
+    label: String,
+    events: u32,
+    a_to_b: u32,
+    b_to_a: u32,
+    verbal_cooperation: u32,
+    material_cooperation: u32,
+    verbal_conflict: u32,
+    material_conflict: u32,
+    goldstein_sum: f64,
+    goldstein_mean: Option<f64>,
+    reports: u64,
+    cluster_ids: String,
+}
+
+impl From<&aras_relations::TimelinePoint> for CsvPoint {
+    fn from(p: &aras_relations::TimelinePoint) -> Self {
+        CsvPoint {
+            start: p.start.to_string(),
+            label: p.label.clone(),
+            events: p.events,
+            a_to_b: p.a_to_b,
+            b_to_a: p.b_to_a,
+            verbal_cooperation: p.verbal_cooperation,
+            material_cooperation: p.material_cooperation,
+            verbal_conflict: p.verbal_conflict,
+            material_conflict: p.material_conflict,
+            goldstein_sum: p.goldstein_sum,
+            goldstein_mean: p.goldstein_mean,
+            reports: p.reports,
+            cluster_ids: p
+                .cluster_ids
+                .iter()
+                .map(|id| id.to_string())
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    }
+}
