@@ -80,3 +80,15 @@ fn main() {
     };
     std::process::exit(code as i32);
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    /// clap checks flag names and conflicts only when a command is built: check every
+    /// subcommand here rather than in a user's terminal.
+    #[test]
+    fn every_subcommand_is_well_formed() {
+        super::Cli::command().debug_assert();
+    }
+}

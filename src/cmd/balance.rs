@@ -8,15 +8,16 @@ use crate::cmd::relation_args::RowsArgs;
 use crate::cmd::store_args::{self, Format};
 use crate::ExitCode;
 
-/// Builds the signed graph (one edge per pair of actors with evidence: + cooperative,
-/// - hostile, ± mixed), classifies every triangle by structural balance (an odd number
-/// of hostile edges is balanced: "the enemy of my enemy is my friend"; otherwise it is
-/// unbalanced), and scores each actor caught between two hostile ones for hedging
-/// (see README: "Hedging score").
+/// Builds the signed graph (one edge per pair of actors with evidence: cooperative,
+/// hostile or mixed), classifies every triangle by structural balance (none or two
+/// hostile edges is balanced, "the enemy of my enemy is my friend"; one or three is
+/// unbalanced; a mixed edge makes it ambiguous unless --mixed says otherwise), and
+/// scores each actor caught between two hostile ones for hedging (README: "Hedging").
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Only triangles and hedging that involve this party.
-    pub actor: Option<String>,
+    #[arg(value_name = "ACTOR")]
+    pub party: Option<String>,
     #[command(flatten)]
     pub rows: RowsArgs,
     /// How a mixed edge counts in a triangle: ambiguous (its own class), positive,
@@ -67,7 +68,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let options = BalanceOptions {
         dyads,
         mixed: args.mixed.into(),
-        focus: args.actor.clone(),
+        focus: args.party.clone(),
         ..BalanceOptions::default()
     };
     let report = balance(&rows, &options);

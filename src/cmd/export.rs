@@ -75,11 +75,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     tmp.persist(&args.out)
         .with_context(|| format!("cannot move the export to {}", args.out.display()))?;
-    let what = if format.is_graph() {
-        "graph of".to_string()
-    } else {
-        String::new()
-    };
+    let what = if format.is_graph() { "a graph of " } else { "" };
     if args.json {
         println!(
             "{}",
@@ -87,10 +83,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
         );
     } else if !args.quiet {
         eprintln!(
-            "aras: wrote {} {} {} {} to {}",
+            "aras: wrote {}{} {} as {} to {}",
             what,
             rows.len(),
-            if args.rows.reports { "reports" } else { "event clusters" },
+            if args.rows.reports {
+                "reports"
+            } else {
+                "event clusters"
+            },
             format.extension(),
             args.out.display()
         );

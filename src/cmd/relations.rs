@@ -16,12 +16,13 @@ use crate::ExitCode;
 pub struct Args {
     /// Only dyads with this party on one side (country code, or actor code with
     /// --level actor).
-    pub actor: Option<String>,
+    #[arg(value_name = "ACTOR")]
+    pub party: Option<String>,
     #[command(flatten)]
     pub rows: RowsArgs,
     /// Keep source→target and target→source as two dyads.
-    #[arg(long)]
-    pub directed: bool,
+    #[arg(long = "one-way")]
+    pub one_way: bool,
     /// Leave out dyads with fewer counted events.
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub min_events: u32,
@@ -31,15 +32,15 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let mut filter = args.rows.filter.clone();
-    if let Some(actor) = &args.actor {
+    if let Some(actor) = &args.party {
         if filter.actor.is_none() && filter.country.is_none() && filter.dyad.is_none() {
             filter.actor = Some(actor.clone());
         }
     }
     let rows = args.rows.rows(&filter)?;
     let mut options = args.rows.dyad_options();
-    options.focus = args.actor.clone();
-    options.directed = args.directed;
+    options.focus = args.party.clone();
+    options.directed = args.one_way;
     options.min_events = args.min_events.max(1);
     let found = dyads(&rows, &options);
     match args.format {
