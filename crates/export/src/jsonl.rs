@@ -16,7 +16,10 @@ struct Tagged<'a, T> {
     record: &'a T,
 }
 
-fn write_tagged<T: Serialize, W: Write>(
+/// Writes any serialisable records as `{"type": kind, …fields}` lines, e.g.
+/// `write_tagged("timeline", &points, out)` or `write_tagged("triad", &report.triads,
+/// out)`. The record must serialise as a struct (a JSON object).
+pub fn write_tagged<T: Serialize, W: Write>(
     kind: &'static str,
     records: &[T],
     out: W,

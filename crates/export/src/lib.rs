@@ -26,9 +26,11 @@ pub mod jsonl;
 pub mod parquet_out;
 pub mod xml;
 
-pub use csv_out::{read_events_csv, write_dyads_csv, write_events_csv};
+pub use csv_out::{
+    read_events_csv, write_balance_csv, write_dyads_csv, write_events_csv, write_timeline_csv,
+};
 pub use graph::{write_gexf, write_graphml, GraphOptions};
-pub use jsonl::{write_dyads_jsonl, write_events_jsonl};
+pub use jsonl::{write_dyads_jsonl, write_events_jsonl, write_tagged};
 pub use parquet_out::{event_schema, events_to_batch, read_events_parquet, write_events_parquet};
 pub use xml::escape_xml;
 

@@ -131,3 +131,54 @@ fn formats_parse_from_their_names() {
     }
     assert!("xlsx".parse::<Format>().is_err());
 }
+
+#[test]
+fn analyses_write_as_csv_and_jsonl() {
+    use aras_relations::{balance, dyads, timeline, BalanceOptions, Bucket, DyadOptions};
+    let rows = common::rows(2_000, 31);
+    let list = dyads(&rows, &DyadOptions::default());
+    let mut buffer = Vec::new();
+    aras_export::write_dyads_csv(&list, &mut buffer).unwrap();
+    let mut reader = csv::Reader::from_reader(buffer.as_slice());
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(&header[0], "a");
+    assert!(header.iter().any(|h| h == "goldstein_mean"));
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), list.len());
+    let sign = header.iter().position(|h| h == "sign").unwrap();
+    assert!(records
+        .iter()
+        .all(|r| ["cooperative", "mixed", "hostile", "neutral"].contains(&&r[sign])));
+
+    let points = timeline(&rows, "AZE", "ISR", Bucket::Month);
+    let mut buffer = Vec::new();
+    aras_export::write_timeline_csv(&points, &mut buffer).unwrap();
+    let mut reader = csv::Reader::from_reader(buffer.as_slice());
+    let ids = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "cluster_ids")
+        .unwrap();
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), points.len());
+    let expected: Vec<String> = points[0].cluster_ids.iter().map(i64::to_string).collect();
+    assert_eq!(&records[0][ids], expected.join(" "));
+
+    let report = balance(&rows, &BalanceOptions::default());
+    let (mut triads, mut hedging) = (Vec::new(), Vec::new());
+    aras_export::write_balance_csv(&report, &mut triads, &mut hedging).unwrap();
+    let count = |b: &[u8]| csv::Reader::from_reader(b).records().count();
+    assert_eq!(count(&triads), report.triads.len());
+    assert_eq!(count(&hedging), report.hedging.len());
+
+    let mut buffer = Vec::new();
+    aras_export::write_tagged("triad", &report.triads, &mut buffer).unwrap();
+    let text = String::from_utf8(buffer).unwrap();
+    assert_eq!(text.lines().count(), report.triads.len());
+    for line in text.lines() {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(value["type"], "triad");
+        assert_eq!(value["actors"].as_array().unwrap().len(), 3);
+    }
+}

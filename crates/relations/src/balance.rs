@@ -479,6 +479,22 @@ mod tests {
     }
 
     #[test]
+    fn option_names() {
+        for (name, policy) in [
+            ("ambiguous", MixedPolicy::Ambiguous),
+            ("positive", MixedPolicy::Positive),
+            ("negative", MixedPolicy::Negative),
+            ("ignore", MixedPolicy::Ignore),
+        ] {
+            assert_eq!(name.parse::<MixedPolicy>(), Ok(policy));
+        }
+        assert!("maybe".parse::<MixedPolicy>().is_err());
+        assert_eq!("actor".parse(), Ok(crate::Level::Actor));
+        assert_eq!("country".parse(), Ok(crate::Level::Country));
+        assert!("region".parse::<crate::Level>().is_err());
+    }
+
+    #[test]
     fn hedging_scores() {
         // (coop X–A, coop X–B, coop A–B, expected score, what it is)
         let cases = [

@@ -1,9 +1,23 @@
 //! The system of relations across many articles.
 //!
-//! The store ([`aras-store`]) answers queries with [`EventRow`]s: one row per event
+//! The store (`aras-store`) answers queries with [`EventRow`]s: one row per event
 //! cluster (one happening, however many articles report it) or, on request, one row per
 //! report. Everything here is a pure function of those rows, so the analyses are the
 //! same whichever backend (SQLite, PostgreSQL) or file they came from.
+//!
+//! | function | command | result |
+//! |---|---|---|
+//! | [`dyads()`] | `aras relations [ACTOR]` | [`Dyad`] per pair: quad-class counts, Goldstein, dates, clusters, reports, [`Sign`] |
+//! | [`timeline()`], [`timeline_with`] | `aras timeline A B --by …` | [`TimelinePoint`] per [`Bucket`], gaps filled |
+//! | [`render_timeline_svg`] | `aras timeline … --svg FILE` | a standalone SVG chart |
+//! | [`balance()`] | `aras balance` | [`BalanceReport`]: signed edges, [`Triad`]s, [`Hedging`] scores |
+//! | [`render_dyads_table`], [`render_timeline_table`], [`render_balance_table`] | `--format table` | text that fits a terminal width |
+//!
+//! Every result type is `serde::Serialize` (for `--format jsonl|csv`).
+//!
+//! Only factual events count by default ([`EventRow::is_factual`]: asserted or reported,
+//! not negated). The sign rule is [`Sign::from_weights`] over [`event_weight`]s; the
+//! triangle classes and the hedging score are defined in [`balance`](mod@balance).
 
 use serde::{Deserialize, Serialize};
 

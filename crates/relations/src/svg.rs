@@ -23,7 +23,7 @@ const VERBAL_CONFLICT: &str = "#f4a582";
 const MATERIAL_CONFLICT: &str = "#b2182b";
 const GOLDSTEIN: &str = "#2166ac";
 
-/// The chart of `points` (from [`crate::timeline`]) with `title` on top, e.g.
+/// The chart of `points` (from [`crate::timeline()`]) with `title` on top, e.g.
 /// "AZE – IRN by month". Always a complete SVG document; with no points it says so.
 pub fn render_timeline_svg(points: &[TimelinePoint], title: &str) -> String {
     let mut s = String::new();

@@ -104,6 +104,28 @@ fn fit(cell: &str, width: usize, right: bool) -> String {
     }
 }
 
+/// `text` broken at spaces into lines of at most `width` characters (a longer word
+/// stays whole), each ending in a newline.
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let needed = if line.is_empty() { 0 } else { 1 } + word.chars().count();
+        if !line.is_empty() && line.chars().count() + needed > width {
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
+}
+
 fn date(d: Option<jiff::civil::Date>) -> String {
     d.map(|d| d.to_string()).unwrap_or_else(|| "-".into())
 }
@@ -209,7 +231,8 @@ pub fn render_balance_table(report: &BalanceReport, width: usize) -> String {
     if let Some(r) = report.balance_ratio {
         out.push_str(&format!("; balance ratio {r:.2}"));
     }
-    out.push_str("\n\n");
+    let mut out = wrap(&out, width.max(MIN_WIDTH));
+    out.push('\n');
     let triad_columns = [
         col("triangle", false, 0),
         col("signs", false, 0),

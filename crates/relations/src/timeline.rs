@@ -142,7 +142,9 @@ pub fn timeline(rows: &[EventRow], a: &str, b: &str, bucket: Bucket) -> Vec<Time
 ///
 /// `options` choose the level, factuality and, with `directed`, only `a` → `b`;
 /// `focus`, `min_events` and `mixed_band` are not used. Events are placed by
-/// [`EventRow::when`]; rows with no date at all are left out.
+/// [`EventRow::when`]; rows with no date at all are left out. The number of points is
+/// the span between the first and last event over the bucket width, so one stray date
+/// decades away makes a long timeline: filter the rows by date range first.
 pub fn timeline_with(
     rows: &[EventRow],
     a: &str,

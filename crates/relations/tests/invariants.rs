@@ -1,0 +1,118 @@
+//! Properties that hold for any rows: counts add up, timelines are contiguous, scores
+//! stay in range, charts stay well-formed whatever the title.
+
+mod common;
+
+use aras_relations::{
+    balance, dyads, render_timeline_svg, timeline, BalanceOptions, Bucket, DyadOptions, EventRow,
+};
+use jiff::ToSpan;
+use proptest::prelude::*;
+
+const PARTIES: [&str; 5] = ["AZE", "ISR", "IRN", "ARM", ""];
+const MODALITIES: [&str; 5] = ["asserted", "reported", "hypothetical", "intended", "denied"];
+
+fn arbitrary_row() -> impl Strategy<Value = EventRow> {
+    (
+        0usize..5,
+        0usize..5,
+        0u8..6,
+        -10.0f32..=10.0,
+        proptest::option::of(0i64..800),
+        0usize..5,
+        any::<bool>(),
+        0i64..40,
+        1u32..5,
+    )
+        .prop_map(
+            |(s, t, quad, goldstein, day, modality, negated, cluster, reports)| {
+                let mut row = common::row(&common::WORLD[0]);
+                row.source_country = PARTIES[s].into();
+                row.target_country = PARTIES[t].into();
+                row.quad_class = quad;
+                row.goldstein = goldstein;
+                let date =
+                    day.map(|d| jiff::civil::date(2023, 1, 1).checked_add(d.days()).unwrap());
+                row.date = date;
+                row.published = None;
+                row.modality = MODALITIES[modality].into();
+                row.negated = negated;
+                row.cluster_id = cluster;
+                row.n_reports = reports;
+                row
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn counts_add_up(rows in proptest::collection::vec(arbitrary_row(), 0..80)) {
+        let options = DyadOptions::default();
+        let counted = rows.iter().filter(|r| options.counts(r)).count() as u32;
+        let undirected = dyads(&rows, &options);
+        let directed = dyads(&rows, &DyadOptions { directed: true, ..DyadOptions::default() });
+        prop_assert_eq!(undirected.iter().map(|d| d.events).sum::<u32>(), counted);
+        prop_assert_eq!(directed.iter().map(|d| d.events).sum::<u32>(), counted);
+        for d in &undirected {
+            prop_assert!(d.a < d.b);
+            prop_assert_eq!(d.forward + d.backward, d.events);
+            prop_assert!(d.clusters <= d.events && d.clusters >= 1);
+            prop_assert!(d.quad_counts().iter().sum::<u32>() <= d.events);
+            prop_assert!((-1.0..=1.0).contains(&d.balance));
+            prop_assert!(d.first <= d.last);
+        }
+        // Every counterpart of AZE in the undirected list appears in the focus list.
+        let focus = dyads(&rows, &DyadOptions { focus: Some("AZE".into()), ..DyadOptions::default() });
+        let touching: u32 = undirected.iter().filter(|d| d.a == "AZE" || d.b == "AZE").map(|d| d.events).sum();
+        prop_assert_eq!(focus.iter().map(|d| d.events).sum::<u32>(), touching);
+        prop_assert!(focus.iter().all(|d| d.a == "AZE"));
+    }
+
+    #[test]
+    fn timelines_are_contiguous(rows in proptest::collection::vec(arbitrary_row(), 0..80)) {
+        let options = DyadOptions::default();
+        let pair = |r: &EventRow| {
+            (r.source_country == "AZE" && r.target_country == "IRN")
+                || (r.source_country == "IRN" && r.target_country == "AZE")
+        };
+        let dated = rows.iter().filter(|r| options.counts(r) && pair(r) && r.when().is_some()).count() as u32;
+        for bucket in [Bucket::Day, Bucket::Week, Bucket::Month, Bucket::Year] {
+            let points = timeline(&rows, "AZE", "IRN", bucket);
+            prop_assert_eq!(points.iter().map(|p| p.events).sum::<u32>(), dated);
+            for w in points.windows(2) {
+                prop_assert_eq!(bucket.next(w[0].start), Some(w[1].start));
+            }
+            if let (Some(first), Some(last)) = (points.first(), points.last()) {
+                prop_assert!(first.events > 0 && last.events > 0);
+            }
+        }
+    }
+
+    #[test]
+    fn balance_scores_stay_in_range(rows in proptest::collection::vec(arbitrary_row(), 0..120)) {
+        let report = balance(&rows, &BalanceOptions::default());
+        prop_assert_eq!(
+            (report.balanced + report.unbalanced + report.ambiguous) as usize,
+            report.triads.len()
+        );
+        for h in &report.hedging {
+            prop_assert!(h.score > 0.0 && h.score <= 1.0);
+            prop_assert!(h.hostility >= 0.75 - 1e-9, "the pair is hostile");
+        }
+    }
+
+    #[test]
+    fn charts_are_well_formed_for_any_title(title in any::<String>()) {
+        let rows = common::rows();
+        let svg = render_timeline_svg(&timeline(&rows, "AZE", "ISR", Bucket::Month), &title);
+        let mut reader = quick_xml::Reader::from_str(&svg);
+        reader.config_mut().check_end_names = true;
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => return Err(TestCaseError::fail(format!("{e}"))),
+            }
+        }
+    }
+}
