@@ -73,9 +73,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let report = balance(&rows, &options);
     match args.format {
-        Format::Table => print!(
+        Format::Table => println!(
             "{}",
-            render_balance_table(&report, store_args::terminal_width())
+            render_balance_table(&report, store_args::terminal_width()).trim_end()
         ),
         Format::Jsonl => {
             let lines: Vec<Line> = report

@@ -48,9 +48,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
             if found.is_empty() {
                 eprintln!("aras: no dyads match (is the store empty? see `aras ingest`)");
             } else {
-                print!(
+                println!(
                     "{}",
-                    render_dyads_table(&found, store_args::terminal_width())
+                    render_dyads_table(&found, store_args::terminal_width()).trim_end()
                 );
             }
         }

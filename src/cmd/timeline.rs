@@ -75,9 +75,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
             if points.is_empty() {
                 eprintln!("aras: no dated events between {} and {}", args.a, args.b);
             } else {
-                print!(
+                println!(
                     "{}",
-                    render_timeline_table(&points, store_args::terminal_width())
+                    render_timeline_table(&points, store_args::terminal_width()).trim_end()
                 );
             }
         }
