@@ -11,6 +11,7 @@ fn aras(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_aras"))
         .args(args)
         .env_remove("ARAS_DB")
+        .env("COLUMNS", "100")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("aras runs")
@@ -218,7 +219,7 @@ fn issue5_ingest_twice_then_query() {
         assert!(csv.starts_with("cluster_id,n_reports,n_documents,n_sources,"));
         let table = ok(&aras(&["events", "--db", &db, "--source", "afp"]));
         assert!(table.starts_with("DATE"));
-        assert!(table.lines().all(|l| l.chars().count() <= 120), "{table}");
+        assert!(table.lines().all(|l| l.chars().count() <= 100), "{table}");
         let search = ok(&aras(&[
             "search", "--db", &db, "--format", "jsonl", "border", "talks",
         ]));

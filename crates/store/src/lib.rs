@@ -162,35 +162,35 @@ impl Store {
         }
     }
 
-    /// Applies the migrations the store has not seen, in order, each in its own
-    /// transaction together with its `schema_version` row.
+    /// Applies the migrations the store has not seen, in order, in one transaction that
+    /// holds the write lock (so two processes opening a new store do not both migrate),
+    /// each recorded in `schema_version`.
     fn migrate(&mut self) -> Result<(), StoreError> {
         let latest = self.migrations().last().map_or(0, |m| m.0);
         // A store at the latest version is only read: opening it takes no write lock.
-        match self.schema_version() {
-            Ok(v) if v >= latest => return Ok(()),
-            Ok(_) => {}
-            Err(_) => self.conn.script(
-                "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)",
-            )?,
+        if matches!(self.schema_version(), Ok(v) if v >= latest) {
+            return Ok(());
         }
-        for &(version, sql) in self.migrations() {
-            self.begin_write()?;
-            let result = (|| {
-                // Another process may have applied it while we waited for the lock.
-                if self.schema_version()? >= version {
-                    return Ok(());
+        self.begin_write()?;
+        let result = (|| {
+            self.conn.script(
+                "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)",
+            )?;
+            // Another process may have migrated while we waited for the lock.
+            let current = self.schema_version()?;
+            for &(version, sql) in self.migrations() {
+                if version <= current {
+                    continue;
                 }
                 self.conn.script(sql)?;
                 self.conn.execute(
                     "INSERT INTO schema_version (version, applied_at) VALUES ($1, $2)",
                     &[version.into(), now().into()],
                 )?;
-                Ok(())
-            })();
-            self.finish(result)?;
-        }
-        Ok(())
+            }
+            Ok(())
+        })();
+        self.finish(result)
     }
 
     /// Starts a write transaction that excludes other writers.
