@@ -14,18 +14,30 @@ pub struct DbArg {
         long,
         value_name = "PATH|URL",
         env = "ARAS_DB",
+        hide_env_values = true,
         default_value = "aras.db"
     )]
     pub db: String,
 }
 
 impl DbArg {
-    pub fn location(&self) -> String {
-        self.db.clone()
-    }
-
     pub fn open(&self) -> Result<Store> {
-        Store::open(&self.db).with_context(|| format!("cannot open the store {}", self.db))
+        Store::open(&self.db)
+            .with_context(|| format!("cannot open the store {}", redacted(&self.db)))
+    }
+}
+
+/// A store location fit for messages: a URL's password replaced by ***.
+pub fn redacted(location: &str) -> String {
+    let Some((scheme, rest)) = location.split_once("://") else {
+        return location.to_string();
+    };
+    match rest.split_once('@') {
+        Some((user_pass, host)) if user_pass.contains(':') => {
+            let user = user_pass.split(':').next().unwrap_or("");
+            format!("{scheme}://{user}:***@{host}")
+        }
+        _ => location.to_string(),
     }
 }
 
@@ -246,5 +258,35 @@ impl MentionFilterArgs {
             to: self.to,
             limit,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{fit, redacted};
+
+    #[test]
+    fn passwords_stay_out_of_messages() {
+        let cases = [
+            (
+                "postgres://aras:secret@127.0.0.1/db",
+                "postgres://aras:***@127.0.0.1/db",
+            ),
+            (
+                "postgres://aras@127.0.0.1/db",
+                "postgres://aras@127.0.0.1/db",
+            ),
+            ("aras.db", "aras.db"),
+        ];
+        for (given, shown) in cases {
+            assert_eq!(redacted(given), shown);
+        }
+    }
+
+    #[test]
+    fn long_text_is_cut_to_the_column() {
+        assert_eq!(fit("a\nb", 5), "a b");
+        assert_eq!(fit("abcdefgh", 5), "abcd…");
+        assert_eq!(fit("Baku’s", 6), "Baku’s");
     }
 }

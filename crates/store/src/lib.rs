@@ -30,14 +30,29 @@ pub use records::DocumentRecords;
 pub enum StoreError {
     #[error("SQLite: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// The PostgreSQL error with its cause spelled out (the client's own message for a
+    /// server error is only "db error").
     #[error("PostgreSQL: {0}")]
-    Postgres(#[from] postgres::Error),
+    Postgres(String),
     #[error("record on line {line}: {message}")]
     Record { line: usize, message: String },
     #[error("store schema: {0}")]
     Schema(String),
     #[error("invalid filter: {0}")]
     Filter(String),
+}
+
+impl From<postgres::Error> for StoreError {
+    fn from(e: postgres::Error) -> Self {
+        let mut message = e.to_string();
+        let mut source = std::error::Error::source(&e);
+        while let Some(cause) = source {
+            message.push_str(": ");
+            message.push_str(&cause.to_string());
+            source = cause.source();
+        }
+        StoreError::Postgres(message)
+    }
 }
 
 /// Rows in each table, for summaries and tests.
