@@ -291,3 +291,13 @@ fn a_missing_input_fails_that_input_only() {
         2
     );
 }
+
+#[test]
+fn querying_a_store_that_does_not_exist_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("typo.db");
+    let out = aras(&["events", "--db", db.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no store at"));
+    assert!(!db.exists(), "no empty store is created");
+}

@@ -21,6 +21,20 @@ pub struct DbArg {
 }
 
 impl DbArg {
+    /// Opens a store the queries can read: a SQLite file must exist already (a typo in
+    /// `--db` should not answer with an empty new store).
+    pub fn open_existing(&self) -> Result<Store> {
+        if !aras_store::is_postgres_url(&self.db) && !std::path::Path::new(&self.db).exists() {
+            anyhow::bail!(
+                "no store at {} (create one with `aras ingest --db {} INPUT…`)",
+                self.db,
+                self.db
+            );
+        }
+        self.open()
+    }
+
+    /// Opens the store, creating (and migrating) it as needed.
     pub fn open(&self) -> Result<Store> {
         Store::open(&self.db)
             .with_context(|| format!("cannot open the store {}", redacted(&self.db)))

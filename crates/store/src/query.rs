@@ -98,7 +98,7 @@ pub struct SearchHit {
     pub title: Option<String>,
     pub date: Option<String>,
     pub publication: Option<String>,
-    /// The passage around the match, matched words in [brackets].
+    /// The passage around the match, matched words in square brackets.
     pub snippet: String,
 }
 
