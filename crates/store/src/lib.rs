@@ -307,7 +307,7 @@ impl Store {
         query::search(&mut self.conn, text, limit)
     }
 
-    /// Events matching `filter`: one row per cluster (its earliest matching report, with
+    /// Events matching `filter`: one row per cluster (its first-stored report that matches, with
     /// the whole cluster's counts) or one per report, ordered by date.
     pub fn event_rows(
         &mut self,

@@ -264,7 +264,8 @@ pub(crate) fn event_rows(
     let filter = w.sql();
     let selection = match unit {
         Unit::Reports => filter,
-        // A cluster is shown by its earliest report that matches the filter.
+        // A cluster is shown by its first-stored report that matches the filter (lowest id:
+        // stable as reports are added).
         Unit::Clusters => format!(
             "e.id IN (SELECT MIN(e.id) FROM events e JOIN documents d ON d.id = e.document_id \
              WHERE {filter} GROUP BY e.cluster_id)"
