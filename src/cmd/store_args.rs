@@ -102,8 +102,22 @@ pub fn print_table(header: &[&str], rows: &[Vec<String>]) -> Result<()> {
             widths[i] = widths[i].max(cell.chars().count()).min(40);
         }
     }
-    let used: usize = widths[..n - 1].iter().map(|w| w + 2).sum();
-    widths[n - 1] = width.saturating_sub(used).max(10);
+    // The last column (evidence, quote, snippet) is what a reader came for: narrow the
+    // widest other column until it has at least half the line.
+    let used = |w: &[usize]| -> usize { w[..n - 1].iter().map(|w| w + 2).sum() };
+    while width.saturating_sub(used(&widths)) < width / 2 {
+        let (widest, w) = widths[..n - 1]
+            .iter()
+            .copied()
+            .enumerate()
+            .max_by_key(|&(i, w)| (w, std::cmp::Reverse(i)))
+            .expect("a table has columns");
+        if w <= 22 {
+            break;
+        }
+        widths[widest] = w - 1;
+    }
+    widths[n - 1] = width.saturating_sub(used(&widths)).max(10);
     let mut out = io::BufWriter::new(io::stdout().lock());
     let line = |cells: &[String]| -> String {
         let mut s = String::new();
