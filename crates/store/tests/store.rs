@@ -562,3 +562,23 @@ fn processes_opening_a_new_store_at_once_migrate_it_once() {
         1
     );
 }
+
+#[test]
+fn a_body_with_a_nul_byte_is_stored() {
+    for (mut store, _dir) in stores("nul") {
+        let d = doc(
+            "nul",
+            "2025-06-13",
+            "AFP",
+            "Israel\0struck Iran.",
+            &[ev(ISR, IRN, "195", None)],
+        );
+        assert_eq!(
+            store.ingest(&[d]).unwrap().stored,
+            1,
+            "{:?}",
+            store.backend()
+        );
+        assert_eq!(store.search("struck", 5).unwrap().len(), 1);
+    }
+}
