@@ -19,8 +19,8 @@ pub mod records;
 use std::collections::HashSet;
 
 pub use aras_relations::{EventRow, Unit};
+pub use conn::Backend;
 use conn::Conn;
-pub use conn::{Backend, Value};
 pub use ingest::BatchOutcome;
 pub use query::{ActorRow, EventFilter, MentionFilter, ModalityFilter, QuoteRow, SearchHit};
 pub use records::DocumentRecords;
