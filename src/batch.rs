@@ -25,7 +25,8 @@ pub struct BatchArgs {
     /// No progress bar and no summary line; errors are still printed.
     #[arg(short, long)]
     pub quiet: bool,
-    /// Report input errors and the summary on stderr as JSON lines instead of text.
+    /// Report input errors and the summary as JSON lines instead of text, on stderr
+    /// (`aras ingest`, which writes nothing else, prints its summary on stdout).
     #[arg(long)]
     pub json: bool,
 }

@@ -11,6 +11,7 @@ fn aras(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_aras"))
         .args(args)
         .env_remove("ARAS_DB")
+        .env("COLUMNS", "100")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("aras runs")
@@ -218,7 +219,7 @@ fn issue5_ingest_twice_then_query() {
         assert!(csv.starts_with("cluster_id,n_reports,n_documents,n_sources,"));
         let table = ok(&aras(&["events", "--db", &db, "--source", "afp"]));
         assert!(table.starts_with("DATE"));
-        assert!(table.lines().all(|l| l.chars().count() <= 120), "{table}");
+        assert!(table.lines().all(|l| l.chars().count() <= 100), "{table}");
         let search = ok(&aras(&[
             "search", "--db", &db, "--format", "jsonl", "border", "talks",
         ]));
@@ -228,4 +229,75 @@ fn issue5_ingest_twice_then_query() {
         assert!(actors.contains("ARM"), "{actors}");
         ok(&aras(&["quotes", "--db", &db, "--format", "csv"]));
     }
+}
+
+/// The shared corpora beside the repository, if they are there.
+fn shared() -> Option<std::path::PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if p.is_dir() {
+        Some(p)
+    } else {
+        eprintln!("skipped: ../shared absent");
+        None
+    }
+}
+
+#[test]
+fn issue5_seed_and_wikinews_twice_give_21_documents() {
+    let Some(corpus) = shared() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let db = db.to_str().unwrap();
+    let seed = corpus.join("seed");
+    let wikinews = corpus.join("wikinews");
+    let args = [
+        "ingest",
+        "--json",
+        "--db",
+        db,
+        seed.to_str().unwrap(),
+        wikinews.to_str().unwrap(),
+    ];
+    let first: serde_json::Value = serde_json::from_str(ok(&aras(&args)).trim()).unwrap();
+    let second: serde_json::Value = serde_json::from_str(ok(&aras(&args)).trim()).unwrap();
+    assert_eq!(first["ingest"]["store"]["documents"], 21);
+    assert_eq!(second["ingest"]["stored"], 0);
+    assert_eq!(first["ingest"]["store"], second["ingest"]["store"]);
+    assert!(first["ingest"]["store"]["events"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn a_missing_input_fails_that_input_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = corpus(dir.path(), 2);
+    let db = dir.path().join("t.db");
+    let missing = dir.path().join("missing.txt");
+    let out = aras(&[
+        "ingest",
+        "--quiet",
+        "--db",
+        db.to_str().unwrap(),
+        missing.to_str().unwrap(),
+        &input,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.txt"));
+    assert_eq!(
+        Store::open(db.to_str().unwrap())
+            .unwrap()
+            .counts()
+            .unwrap()
+            .documents,
+        2
+    );
+}
+
+#[test]
+fn querying_a_store_that_does_not_exist_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("typo.db");
+    let out = aras(&["events", "--db", db.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no store at"));
+    assert!(!db.exists(), "no empty store is created");
 }

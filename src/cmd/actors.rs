@@ -21,7 +21,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let mut store = args.db.open()?;
+    let mut store = args.db.open_existing()?;
     let rows = store
         .actors(&args.filter.filter(args.limit))
         .context("actor query failed")?;

@@ -7,7 +7,7 @@ use crate::cmd::store_args::{self, DbArg, EventFilterArgs, Format};
 use crate::ExitCode;
 
 /// List stored events matching the filters: by default one row per event cluster (one
-/// happening, however many articles report it, shown by its earliest matching report
+/// happening, however many articles report it, shown by its first-stored report that matches
 /// with the cluster's counts), factual events only, ordered by date.
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -26,7 +26,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let mut store = args.db.open()?;
+    let mut store = args.db.open_existing()?;
     let unit = if args.reports {
         Unit::Reports
     } else {

@@ -60,12 +60,9 @@ struct Summary {
 pub fn run(args: Args) -> Result<ExitCode> {
     let quiet = args.batch.quiet || args.batch.json;
     let engine = model_source::engine(args.model.as_deref(), quiet)?;
-    let location = args.db.location();
-    let writer_store =
-        Store::open(&location).with_context(|| format!("cannot open the store {location}"))?;
+    let writer_store = args.db.open()?;
     // A second connection answers "already stored?" while the writer writes.
-    let mut reader =
-        Store::open(&location).with_context(|| format!("cannot open the store {location}"))?;
+    let mut reader = args.db.open()?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.batch.jobs.unwrap_or(0))
         .build()

@@ -20,7 +20,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let mut store = args.db.open()?;
+    let mut store = args.db.open_existing()?;
     let rows = store
         .quotes(&args.filter.filter(args.limit))
         .context("quote query failed")?;

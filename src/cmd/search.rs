@@ -22,7 +22,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let mut store = args.db.open()?;
+    let mut store = args.db.open_existing()?;
     let hits = store
         .search(&args.query.join(" "), args.limit)
         .context("search failed")?;

@@ -14,18 +14,44 @@ pub struct DbArg {
         long,
         value_name = "PATH|URL",
         env = "ARAS_DB",
+        hide_env_values = true,
         default_value = "aras.db"
     )]
     pub db: String,
 }
 
 impl DbArg {
-    pub fn location(&self) -> String {
-        self.db.clone()
+    /// Opens a store the queries can read: a SQLite file must exist already (a typo in
+    /// `--db` should not answer with an empty new store).
+    pub fn open_existing(&self) -> Result<Store> {
+        if !aras_store::is_postgres_url(&self.db) && !std::path::Path::new(&self.db).exists() {
+            anyhow::bail!(
+                "no store at {} (create one with `aras ingest --db {} INPUT…`)",
+                self.db,
+                self.db
+            );
+        }
+        self.open()
     }
 
+    /// Opens the store, creating (and migrating) it as needed.
     pub fn open(&self) -> Result<Store> {
-        Store::open(&self.db).with_context(|| format!("cannot open the store {}", self.db))
+        Store::open(&self.db)
+            .with_context(|| format!("cannot open the store {}", redacted(&self.db)))
+    }
+}
+
+/// A store location fit for messages: a URL's password replaced by ***.
+pub fn redacted(location: &str) -> String {
+    let Some((scheme, rest)) = location.split_once("://") else {
+        return location.to_string();
+    };
+    match rest.split_once('@') {
+        Some((user_pass, host)) if user_pass.contains(':') => {
+            let user = user_pass.split(':').next().unwrap_or("");
+            format!("{scheme}://{user}:***@{host}")
+        }
+        _ => location.to_string(),
     }
 }
 
@@ -76,8 +102,22 @@ pub fn print_table(header: &[&str], rows: &[Vec<String>]) -> Result<()> {
             widths[i] = widths[i].max(cell.chars().count()).min(40);
         }
     }
-    let used: usize = widths[..n - 1].iter().map(|w| w + 2).sum();
-    widths[n - 1] = width.saturating_sub(used).max(10);
+    // The last column (evidence, quote, snippet) is what a reader came for: narrow the
+    // widest other column until it has at least half the line.
+    let used = |w: &[usize]| -> usize { w[..n - 1].iter().map(|w| w + 2).sum() };
+    while width.saturating_sub(used(&widths)) < width / 2 {
+        let (widest, w) = widths[..n - 1]
+            .iter()
+            .copied()
+            .enumerate()
+            .max_by_key(|&(i, w)| (w, std::cmp::Reverse(i)))
+            .expect("a table has columns");
+        if w <= 22 {
+            break;
+        }
+        widths[widest] = w - 1;
+    }
+    widths[n - 1] = width.saturating_sub(used(&widths)).max(10);
     let mut out = io::BufWriter::new(io::stdout().lock());
     let line = |cells: &[String]| -> String {
         let mut s = String::new();
@@ -246,5 +286,35 @@ impl MentionFilterArgs {
             to: self.to,
             limit,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{fit, redacted};
+
+    #[test]
+    fn passwords_stay_out_of_messages() {
+        let cases = [
+            (
+                "postgres://aras:secret@127.0.0.1/db",
+                "postgres://aras:***@127.0.0.1/db",
+            ),
+            (
+                "postgres://aras@127.0.0.1/db",
+                "postgres://aras@127.0.0.1/db",
+            ),
+            ("aras.db", "aras.db"),
+        ];
+        for (given, shown) in cases {
+            assert_eq!(redacted(given), shown);
+        }
+    }
+
+    #[test]
+    fn long_text_is_cut_to_the_column() {
+        assert_eq!(fit("a\nb", 5), "a b");
+        assert_eq!(fit("abcdefgh", 5), "abcd…");
+        assert_eq!(fit("Baku’s", 6), "Baku’s");
     }
 }

@@ -334,4 +334,24 @@ mod tests {
         assert_eq!(date_bounds("2025-W24"), None);
         assert_eq!(date_bounds("2025-13-01"), None);
     }
+
+    proptest::proptest! {
+        /// Dates come from outside (records, files): any text is a range or nothing, and a
+        /// real day is read back as itself.
+        #[test]
+        fn any_date_text_is_a_range_or_nothing(text in "\\PC{0,12}") {
+            if let Some((lo, hi)) = date_bounds(&text) {
+                proptest::prop_assert!(lo <= hi);
+            }
+        }
+
+        #[test]
+        fn real_days_read_back(y in 1i16..9999, m in 1i8..=12, d in 1i8..=28) {
+            let day = Date::new(y, m, d).unwrap();
+            proptest::prop_assert_eq!(date_bounds(&day.to_string()), Some((day, day)));
+            let month = format!("{y:04}-{m:02}");
+            let (lo, hi) = date_bounds(&month).unwrap();
+            proptest::prop_assert!(lo <= day && day <= hi);
+        }
+    }
 }

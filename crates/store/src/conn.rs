@@ -152,6 +152,11 @@ impl ToSql for Value {
             (Value::Real(r), &Type::FLOAT8) => r.to_sql(ty, out),
             (Value::Real(r), &Type::FLOAT4) => (*r as f32).to_sql(ty, out),
             (Value::Bool(b), &Type::BOOL) => b.to_sql(ty, out),
+            // PostgreSQL text cannot hold NUL; a space has the same length in bytes, so
+            // every offset into the body still points where it did.
+            (Value::Text(t), _) if <&str as ToSql>::accepts(ty) && t.contains('\0') => {
+                t.replace('\0', " ").as_str().to_sql(ty, out)
+            }
             (Value::Text(t), _) if <&str as ToSql>::accepts(ty) => t.as_str().to_sql(ty, out),
             (v, ty) => Err(format!("cannot send {v:?} as PostgreSQL {ty}").into()),
         }

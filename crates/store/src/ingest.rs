@@ -23,7 +23,7 @@ pub struct BatchOutcome {
 
 /// Rows per multi-row INSERT: few statement shapes, few round trips, well under both
 /// backends' parameter limits.
-const ROWS_PER_INSERT: usize = 32;
+const ROWS_PER_INSERT: usize = 200;
 
 pub(crate) fn write_batch(
     conn: &mut Conn,
@@ -32,22 +32,62 @@ pub(crate) fn write_batch(
     let mut outcome = BatchOutcome::default();
     let hashes: Vec<String> = docs.iter().map(|d| d.document.rec.sha256.clone()).collect();
     let mut seen: HashSet<String> = stored(conn, &hashes)?;
+    let mut pending = Pending::default();
     for doc in docs {
         if !seen.insert(doc.document.rec.sha256.clone()) {
             outcome.skipped += 1;
             continue;
         }
         let id = insert_document(conn, doc)?;
-        insert_children(conn, id, doc)?;
+        collect_children(id, doc, &mut pending);
         for ev in &doc.events {
             let (cluster, created) = place(conn, &ev.rec, doc.published())?;
-            insert_event(conn, id, cluster, ev)?;
+            collect_event(id, cluster, ev, &mut pending);
             outcome.events += 1;
             outcome.new_clusters += u64::from(created);
         }
         outcome.stored += 1;
     }
+    pending.flush(conn)?;
     Ok(outcome)
+}
+
+/// Rows waiting to be written, by table: the records of a whole batch go in a few large
+/// INSERTs (a round trip per statement is what costs on PostgreSQL).
+#[derive(Default)]
+struct Pending {
+    tables: Vec<PendingTable>,
+}
+
+struct PendingTable {
+    table: &'static str,
+    columns: &'static [&'static str],
+    rows: Vec<Vec<Value>>,
+}
+
+impl Pending {
+    fn add(
+        &mut self,
+        table: &'static str,
+        columns: &'static [&'static str],
+        rows: Vec<Vec<Value>>,
+    ) {
+        match self.tables.iter_mut().find(|t| t.table == table) {
+            Some(t) => t.rows.extend(rows),
+            None => self.tables.push(PendingTable {
+                table,
+                columns,
+                rows,
+            }),
+        }
+    }
+
+    fn flush(self, conn: &mut Conn) -> Result<(), StoreError> {
+        for t in self.tables {
+            insert_rows(conn, t.table, t.columns, t.rows)?;
+        }
+        Ok(())
+    }
 }
 
 fn stored(conn: &mut Conn, hashes: &[String]) -> Result<HashSet<String>, StoreError> {
@@ -136,7 +176,7 @@ fn insert_rows(
     Ok(())
 }
 
-fn insert_children(conn: &mut Conn, id: i64, doc: &DocumentRecords) -> Result<(), StoreError> {
+fn collect_children(id: i64, doc: &DocumentRecords, pending: &mut Pending) {
     let rows = doc
         .actors
         .iter()
@@ -160,8 +200,7 @@ fn insert_children(conn: &mut Conn, id: i64, doc: &DocumentRecords) -> Result<()
             ]
         })
         .collect();
-    insert_rows(
-        conn,
+    pending.add(
         "actors",
         &[
             "document_id",
@@ -180,7 +219,7 @@ fn insert_children(conn: &mut Conn, id: i64, doc: &DocumentRecords) -> Result<()
             "record",
         ],
         rows,
-    )?;
+    );
     let rows = doc
         .times
         .iter()
@@ -199,8 +238,7 @@ fn insert_children(conn: &mut Conn, id: i64, doc: &DocumentRecords) -> Result<()
             ]
         })
         .collect();
-    insert_rows(
-        conn,
+    pending.add(
         "times",
         &[
             "document_id",
@@ -214,7 +252,7 @@ fn insert_children(conn: &mut Conn, id: i64, doc: &DocumentRecords) -> Result<()
             "record",
         ],
         rows,
-    )?;
+    );
     let rows = doc
         .quotes
         .iter()
@@ -236,8 +274,7 @@ fn insert_children(conn: &mut Conn, id: i64, doc: &DocumentRecords) -> Result<()
             ]
         })
         .collect();
-    insert_rows(
-        conn,
+    pending.add(
         "quotes",
         &[
             "document_id",
@@ -253,7 +290,7 @@ fn insert_children(conn: &mut Conn, id: i64, doc: &DocumentRecords) -> Result<()
             "record",
         ],
         rows,
-    )?;
+    );
     let rows = doc
         .claims
         .iter()
@@ -280,8 +317,7 @@ fn insert_children(conn: &mut Conn, id: i64, doc: &DocumentRecords) -> Result<()
             ]
         })
         .collect();
-    insert_rows(
-        conn,
+    pending.add(
         "claims",
         &[
             "document_id",
@@ -302,7 +338,7 @@ fn insert_children(conn: &mut Conn, id: i64, doc: &DocumentRecords) -> Result<()
             "record",
         ],
         rows,
-    )
+    );
 }
 
 /// The cluster key of an event record.
@@ -360,11 +396,15 @@ fn place(
             })
             .collect();
         if let Some(id) = cluster::best_cluster(&candidates, i) {
-            let span = candidates
+            let old = candidates
                 .iter()
                 .find(|(c, _)| *c == id)
-                .map(|(_, s)| s.with(i))
+                .map(|(_, s)| *s)
                 .expect("chosen among candidates");
+            let span = old.with(i);
+            if span == old {
+                return Ok((id, false));
+            }
             conn.execute(
                 "UPDATE clusters SET lo_max = $1, hi_min = $2 WHERE id = $3",
                 &[span.lo_max.into(), span.hi_min.into(), id.into()],
@@ -389,12 +429,12 @@ fn place(
     Ok((id, true))
 }
 
-fn insert_event(
-    conn: &mut Conn,
+fn collect_event(
     document: i64,
     cluster: i64,
     ev: &crate::records::Stored<EventRec>,
-) -> Result<(), StoreError> {
+    pending: &mut Pending,
+) {
     let r = &ev.rec;
     let empty = crate::records::RoleRec::default();
     let s = r.source.as_ref().unwrap_or(&empty);
@@ -438,15 +478,42 @@ fn insert_event(
         r.confidence.into(),
         ev.json.as_str().into(),
     ];
-    conn.execute(
-        "INSERT INTO events (document_id, cluster_id, event_id, source_code, source_country, \
-         source_text, source_mention, target_code, target_country, target_text, target_mention, \
-         cameo, root, plover, quad_class, goldstein, date, date_first, date_precision, date_source, \
-         negated, modality, factual, trigger_text, trigger_start, trigger_end, evidence_text, \
-         evidence_start, evidence_end, quote_id, confidence, record) VALUES ($1, $2, $3, $4, $5, \
-         $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, \
-         $24, $25, $26, $27, $28, $29, $30, $31, $32)",
-        &params,
-    )?;
-    Ok(())
+    pending.add(
+        "events",
+        &[
+            "document_id",
+            "cluster_id",
+            "event_id",
+            "source_code",
+            "source_country",
+            "source_text",
+            "source_mention",
+            "target_code",
+            "target_country",
+            "target_text",
+            "target_mention",
+            "cameo",
+            "root",
+            "plover",
+            "quad_class",
+            "goldstein",
+            "date",
+            "date_first",
+            "date_precision",
+            "date_source",
+            "negated",
+            "modality",
+            "factual",
+            "trigger_text",
+            "trigger_start",
+            "trigger_end",
+            "evidence_text",
+            "evidence_start",
+            "evidence_end",
+            "quote_id",
+            "confidence",
+            "record",
+        ],
+        vec![params],
+    );
 }

@@ -19,8 +19,8 @@ pub mod records;
 use std::collections::HashSet;
 
 pub use aras_relations::{EventRow, Unit};
+pub use conn::Backend;
 use conn::Conn;
-pub use conn::{Backend, Value};
 pub use ingest::BatchOutcome;
 pub use query::{ActorRow, EventFilter, MentionFilter, ModalityFilter, QuoteRow, SearchHit};
 pub use records::DocumentRecords;
@@ -30,14 +30,29 @@ pub use records::DocumentRecords;
 pub enum StoreError {
     #[error("SQLite: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// The PostgreSQL error with its cause spelled out (the client's own message for a
+    /// server error is only "db error").
     #[error("PostgreSQL: {0}")]
-    Postgres(#[from] postgres::Error),
+    Postgres(String),
     #[error("record on line {line}: {message}")]
     Record { line: usize, message: String },
     #[error("store schema: {0}")]
     Schema(String),
     #[error("invalid filter: {0}")]
     Filter(String),
+}
+
+impl From<postgres::Error> for StoreError {
+    fn from(e: postgres::Error) -> Self {
+        let mut message = e.to_string();
+        let mut source = std::error::Error::source(&e);
+        while let Some(cause) = source {
+            message.push_str(": ");
+            message.push_str(&cause.to_string());
+            source = cause.source();
+        }
+        StoreError::Postgres(message)
+    }
 }
 
 /// Rows in each table, for summaries and tests.
@@ -162,35 +177,35 @@ impl Store {
         }
     }
 
-    /// Applies the migrations the store has not seen, in order, each in its own
-    /// transaction together with its `schema_version` row.
+    /// Applies the migrations the store has not seen, in order, in one transaction that
+    /// holds the write lock (so two processes opening a new store do not both migrate),
+    /// each recorded in `schema_version`.
     fn migrate(&mut self) -> Result<(), StoreError> {
         let latest = self.migrations().last().map_or(0, |m| m.0);
         // A store at the latest version is only read: opening it takes no write lock.
-        match self.schema_version() {
-            Ok(v) if v >= latest => return Ok(()),
-            Ok(_) => {}
-            Err(_) => self.conn.script(
-                "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)",
-            )?,
+        if matches!(self.schema_version(), Ok(v) if v >= latest) {
+            return Ok(());
         }
-        for &(version, sql) in self.migrations() {
-            self.begin_write()?;
-            let result = (|| {
-                // Another process may have applied it while we waited for the lock.
-                if self.schema_version()? >= version {
-                    return Ok(());
+        self.begin_write()?;
+        let result = (|| {
+            self.conn.script(
+                "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)",
+            )?;
+            // Another process may have migrated while we waited for the lock.
+            let current = self.schema_version()?;
+            for &(version, sql) in self.migrations() {
+                if version <= current {
+                    continue;
                 }
                 self.conn.script(sql)?;
                 self.conn.execute(
                     "INSERT INTO schema_version (version, applied_at) VALUES ($1, $2)",
                     &[version.into(), now().into()],
                 )?;
-                Ok(())
-            })();
-            self.finish(result)?;
-        }
-        Ok(())
+            }
+            Ok(())
+        })();
+        self.finish(result)
     }
 
     /// Starts a write transaction that excludes other writers.
@@ -292,7 +307,7 @@ impl Store {
         query::search(&mut self.conn, text, limit)
     }
 
-    /// Events matching `filter`: one row per cluster (its earliest matching report, with
+    /// Events matching `filter`: one row per cluster (its first-stored report that matches, with
     /// the whole cluster's counts) or one per report, ordered by date.
     pub fn event_rows(
         &mut self,

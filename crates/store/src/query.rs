@@ -98,7 +98,7 @@ pub struct SearchHit {
     pub title: Option<String>,
     pub date: Option<String>,
     pub publication: Option<String>,
-    /// The passage around the match, matched words in [brackets].
+    /// The passage around the match, matched words in square brackets.
     pub snippet: String,
 }
 
@@ -264,7 +264,8 @@ pub(crate) fn event_rows(
     let filter = w.sql();
     let selection = match unit {
         Unit::Reports => filter,
-        // A cluster is shown by its earliest report that matches the filter.
+        // A cluster is shown by its first-stored report that matches the filter (lowest id:
+        // stable as reports are added).
         Unit::Clusters => format!(
             "e.id IN (SELECT MIN(e.id) FROM events e JOIN documents d ON d.id = e.document_id \
              WHERE {filter} GROUP BY e.cluster_id)"

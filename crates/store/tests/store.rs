@@ -507,3 +507,78 @@ fn a_failed_batch_leaves_nothing_behind() {
     assert_eq!(ok.stored, 6);
     assert!(store.check_consistency().unwrap().is_empty());
 }
+
+#[test]
+fn concurrent_writers_store_each_document_once() {
+    for (store, dir) in stores("concurrent") {
+        let backend = store.backend();
+        drop(store);
+        let location = match (&dir, std::env::var("ARAS_TEST_PG")) {
+            (Some(d), _) => d.path().join("t.db").to_str().unwrap().to_string(),
+            (None, Ok(url)) => url,
+            (None, Err(_)) => unreachable!("a PostgreSQL store only with ARAS_TEST_PG"),
+        };
+        let open = || match backend {
+            aras_store::Backend::Sqlite => Store::open(&location).unwrap(),
+            aras_store::Backend::Postgres => {
+                Store::open_postgres(&location, Some("t_concurrent")).unwrap()
+            }
+        };
+        std::thread::scope(|s| {
+            for _ in 0..4 {
+                s.spawn(|| {
+                    let mut store = open();
+                    for d in corpus() {
+                        store.ingest(&[d]).unwrap();
+                    }
+                });
+            }
+        });
+        let mut store = open();
+        let c = store.counts().unwrap();
+        assert_eq!(
+            (c.documents, c.events, c.clusters),
+            (6, 7, 6),
+            "{backend:?}"
+        );
+        assert!(store.check_consistency().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn processes_opening_a_new_store_at_once_migrate_it_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    std::thread::scope(|s| {
+        for _ in 0..4 {
+            s.spawn(|| Store::open(path.to_str().unwrap()).unwrap());
+        }
+    });
+    assert_eq!(
+        Store::open(path.to_str().unwrap())
+            .unwrap()
+            .schema_version()
+            .unwrap(),
+        1
+    );
+}
+
+#[test]
+fn a_body_with_a_nul_byte_is_stored() {
+    for (mut store, _dir) in stores("nul") {
+        let d = doc(
+            "nul",
+            "2025-06-13",
+            "AFP",
+            "Israel\0struck Iran.",
+            &[ev(ISR, IRN, "195", None)],
+        );
+        assert_eq!(
+            store.ingest(&[d]).unwrap().stored,
+            1,
+            "{:?}",
+            store.backend()
+        );
+        assert_eq!(store.search("struck", 5).unwrap().len(), 1);
+    }
+}
