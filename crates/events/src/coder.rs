@@ -1,6 +1,6 @@
 //! The coder: verb patterns and event nouns over the dependency parse.
 
-use crate::lexicon::{Lexicon, NounEntry, Slot, VerbPattern};
+use crate::lexicon::{Lexicon, NounEntry, Slot, Surface, VerbPattern};
 use crate::{DateSource, Event, EventInput, Modality, Role};
 use aras_nlp::model::AnalyzedWord;
 use aras_text::Token;
@@ -272,6 +272,8 @@ struct Sent<'a> {
     /// Lemma candidates: the model's lemma, then the word form and its suffix-stripped
     /// variants (the model's lemmatizer misses some: "expelled" -> "expell").
     forms: Vec<Vec<String>>,
+    /// The words as written, lower case (surface patterns match these).
+    lower: Vec<String>,
     capitalized: Vec<bool>,
 }
 
@@ -304,6 +306,15 @@ impl<'a> Sent<'a> {
                 lemma_candidates(l, &text.get(t.start..t.end).unwrap_or("").to_lowercase())
             })
             .collect();
+        let lower = tokens
+            .iter()
+            .map(|t| {
+                text.get(t.start..t.end)
+                    .unwrap_or("")
+                    .to_lowercase()
+                    .replace('’', "'")
+            })
+            .collect();
         let capitalized = tokens
             .iter()
             .map(|t| {
@@ -318,6 +329,7 @@ impl<'a> Sent<'a> {
             children,
             lemmas,
             forms,
+            lower,
             capitalized,
         }
     }
@@ -343,6 +355,9 @@ impl<'a> Sent<'a> {
     }
     /// The first lemma candidate with verb patterns.
     fn verb_lemma<'x>(&'x self, lex: &'x Lexicon, i: usize) -> &'x str {
+        if let Some(l) = lex.verb_form(&self.lower[i]) {
+            return l;
+        }
         self.forms[i]
             .iter()
             .find(|f| !lex.verb_patterns(f).is_empty())
@@ -461,6 +476,11 @@ struct Cand {
     speech: Option<Vec<usize>>,
     /// The pattern's target slot is prepositional (`fire _ at OBJ`).
     prep_slot: bool,
+    /// `targets` are candidates in order: the first that holds an actor is the target
+    /// (with its conjuncts).
+    first_target_only: bool,
+    /// The code of the reverse event (target to source), if the pattern has one.
+    reverse_code: Option<String>,
 }
 
 fn lemma_candidates(lemma: &str, word: &str) -> Vec<String> {
@@ -563,7 +583,15 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                 out
             };
             let srcs = resolve_all(&c.sources);
-            let tgts = resolve_all(&c.targets);
+            let tgts = if c.first_target_only {
+                c.targets
+                    .iter()
+                    .map(|&h| resolve_all(&[h]))
+                    .find(|found| !found.is_empty())
+                    .unwrap_or_default()
+            } else {
+                resolve_all(&c.targets)
+            };
             if let (Some(content), true) = (&c.speech, tgts.is_empty()) {
                 // A bare "said" that introduces a direct quote is the quote's attribution
                 // (a quote record), not an event; one that reports an event in indirect
@@ -696,6 +724,26 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                     });
                     event_sent.push(c.sent);
                     emitted.push(c.trigger);
+                    // "left for Minas Tirith" is a visit, and the reverse a hosting.
+                    let reverse = c.reverse_code.as_deref().and_then(|r| {
+                        let (s0, t0) = (
+                            events.last()?.source.clone()?,
+                            events.last()?.target.clone()?,
+                        );
+                        Some((r, lexicon.cameo(r)?, t0, s0))
+                    });
+                    if let Some((r, rinfo, rs, rt)) = reverse {
+                        let mut e = events[events.len() - 1].clone();
+                        e.source = Some(rs);
+                        e.target = Some(rt);
+                        e.cameo = r.to_string();
+                        e.root = r[..2].to_string();
+                        e.plover = rinfo.plover.clone();
+                        e.quad_class = rinfo.quad_class;
+                        e.goldstein = rinfo.goldstein;
+                        events.push(e);
+                        event_sent.push(c.sent);
+                    }
                 }
             }
         }
@@ -948,6 +996,8 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
                     .collect()
             }),
             prep_slot: matches!(m.pattern.target, Slot::Prep(_)),
+            first_target_only: m.first_target_only,
+            reverse_code: m.pattern.reverse_code.clone(),
         });
     }
     let verbal = out.len();
@@ -999,6 +1049,8 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             retaliation,
             speech: None,
             prep_slot: false,
+            first_target_only: false,
+            reverse_code: None,
         });
     }
     out
@@ -1009,11 +1061,37 @@ struct Match<'l> {
     targets: Vec<usize>,
     complement: Option<usize>,
     literal_tokens: Vec<usize>,
+    first_target_only: bool,
 }
 
 fn match_verb<'l>(lex: &'l Lexicon, s: &Sent, v: usize, depth: u8) -> Option<Match<'l>> {
     let mut best: Option<(u32, Match)> = None;
     for p in lex.verb_patterns(s.verb_lemma(lex, v)) {
+        if let Some(sf) = &p.surface {
+            let Some((literal_tokens, anchor)) = surface_match(s, v, sf) else {
+                continue;
+            };
+            let targets = match anchor {
+                Some(a) => (a..s.len())
+                    .filter(|&t| matches!(s.upos(t), "NOUN" | "PROPN" | "PRON"))
+                    .collect(),
+                None => phrase_targets(s, v),
+            };
+            let score = p.specificity() * 2 + 1;
+            if best.as_ref().is_none_or(|(b, _)| score > *b) {
+                best = Some((
+                    score,
+                    Match {
+                        pattern: p,
+                        targets,
+                        complement: None,
+                        literal_tokens,
+                        first_target_only: true,
+                    },
+                ));
+            }
+            continue;
+        }
         // Literals: dependents (or their dependents) with that lemma.
         let mut literal_tokens = Vec::new();
         let mut ok = true;
@@ -1059,6 +1137,7 @@ fn match_verb<'l>(lex: &'l Lexicon, s: &Sent, v: usize, depth: u8) -> Option<Mat
             Slot::None => Vec::new(),
             Slot::Object => objects(s, v),
             Slot::Prep(prep) => prep_dependents(s, v, &[prep.as_str()]),
+            Slot::Phrase => phrase_targets(s, v),
         };
         // A clause in the prepositional slot ("called for coordinating with Azerbaijan"):
         // the target is found inside it, and the match counts less than a noun phrase.
@@ -1091,11 +1170,133 @@ fn match_verb<'l>(lex: &'l Lexicon, s: &Sent, v: usize, depth: u8) -> Option<Mat
                     targets,
                     complement,
                     literal_tokens,
+                    first_target_only: p.target == Slot::Phrase,
                 },
             ));
         }
     }
     best.map(|(_, m)| m)
+}
+
+/// Whether the words of `phrase` stand at `start` (the last word also as a plural).
+fn phrase_at(s: &Sent, start: usize, phrase: &[String], plurals: bool) -> bool {
+    if start + phrase.len() > s.len() {
+        return false;
+    }
+    phrase.iter().enumerate().all(|(k, w)| {
+        let got = &s.lower[start + k];
+        got == w
+            || (plurals
+                && k + 1 == phrase.len()
+                && (*got == format!("{w}s")
+                    || *got == format!("{w}es")
+                    || w.strip_suffix('y')
+                        .is_some_and(|stem| *got == format!("{stem}ies"))))
+    })
+}
+
+/// Matches a surface pattern around the verb at `v`: the tokens matched, and where the
+/// target starts when the pattern marks it.
+fn surface_match(s: &Sent, v: usize, sf: &Surface) -> Option<(Vec<usize>, Option<usize>)> {
+    let mut used = Vec::new();
+    // Before the verb, outward: each item ends before the one matched nearer the verb.
+    let mut limit = v;
+    for item in &sf.before {
+        let mut found = None;
+        'ends: for end in (0..limit).rev() {
+            for ph in &item.phrases {
+                if ph.is_empty() || end + 1 < ph.len() {
+                    continue;
+                }
+                let st = end + 1 - ph.len();
+                if phrase_at(s, st, ph, item.plurals) {
+                    found = Some((st, end + 1));
+                    break 'ends;
+                }
+            }
+            if item.adjacent {
+                break;
+            }
+        }
+        let (st, en) = found?;
+        used.extend(st..en);
+        limit = st;
+    }
+    let mut from = v + 1;
+    let mut anchor = None;
+    for (k, item) in sf.after.iter().enumerate() {
+        if sf.target_after == Some(k) {
+            anchor = Some(from);
+        }
+        let mut found = None;
+        'starts: for st in from..s.len() {
+            for ph in &item.phrases {
+                if !ph.is_empty() && phrase_at(s, st, ph, item.plurals) {
+                    found = Some((st, st + ph.len()));
+                    break 'starts;
+                }
+            }
+            if item.adjacent {
+                break;
+            }
+        }
+        let (st, en) = found?;
+        used.extend(st..en);
+        from = en;
+    }
+    if sf.target_after == Some(sf.after.len()) {
+        anchor = Some(from);
+    }
+    Some((used, anchor))
+}
+
+/// Target candidates in the verb's phrase, in order: the object (the subject in the
+/// passive), then nominal dependents after the verb and inside them, then the subject of
+/// a complement clause ("believes Dagolath can cope"). Adverbial clauses, relative
+/// clauses and the passive agent are not part of it.
+fn phrase_targets(s: &Sent, v: usize) -> Vec<usize> {
+    let mut out = objects(s, v);
+    let mut stack: Vec<usize> = s.kids(v).to_vec();
+    let mut inside = Vec::new();
+    while let Some(x) = stack.pop() {
+        let r = s.rel(x);
+        let skip = matches!(
+            s.base_rel(x),
+            "nsubj" | "csubj" | "advcl" | "parataxis" | "punct" | "conj" | "cc" | "mark" | "aux"
+        ) || r == "acl:relcl"
+            || r == "obl:agent"
+            || (s.is_passive(v)
+                && s.base_rel(x) == "obl"
+                && s.case(x) == Some("by")
+                && s.head(x) == Some(v));
+        if skip && s.head(x) == Some(v) {
+            continue;
+        }
+        if matches!(s.base_rel(x), "advcl" | "acl" | "parataxis") || r == "acl:relcl" {
+            continue;
+        }
+        if x > v || s.head(x) != Some(v) {
+            inside.push(x);
+        }
+        stack.extend(s.kids(x).iter().copied());
+    }
+    inside.sort_unstable();
+    for x in inside {
+        if !out.contains(&x) && matches!(s.upos(x), "NOUN" | "PROPN" | "PRON" | "ADJ") {
+            out.push(x);
+        }
+    }
+    // The subject of a complement clause.
+    for &c in s.kids(v) {
+        if matches!(s.base_rel(c), "ccomp" | "xcomp") {
+            for sub in s.kids_rel(c, "nsubj") {
+                if !out.contains(&sub) {
+                    out.push(sub);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Dependents of `v` introduced by one of `preps`; when there are none, such phrases

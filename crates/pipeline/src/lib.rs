@@ -8,6 +8,7 @@ pub mod conllu_out;
 pub mod records;
 
 pub mod link;
+pub mod petrarch;
 
 use aras_actors::{ActorContext, Mention};
 use aras_claims::Claim;
