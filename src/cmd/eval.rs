@@ -273,6 +273,7 @@ fn petrarch(file: &Path, model: Option<&Path>, verbose: bool) -> Result<()> {
                 println!("FAIL {} [{}] {}", o.id, f.describe(), o.text);
                 println!("    expected {:?}", o.expected);
                 println!("    coded    {:?}", o.got);
+                println!("    {}", o.detail.replace('\n', "\n    "));
             }
         }
     }

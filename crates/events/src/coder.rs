@@ -584,10 +584,15 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
             };
             let srcs = resolve_all(&c.sources);
             let tgts = if c.first_target_only {
+                // The first candidate holding an actor; then that actor's own head word
+                // with its conjuncts ("ties with Mordor, Rohan and Bree").
                 c.targets
                     .iter()
-                    .map(|&h| resolve_all(&[h]))
-                    .find(|found| !found.is_empty())
+                    .find_map(|&h| resolve(input, &s, h, quote, 0))
+                    .map(|m| match mention_head(input, &s, m) {
+                        Some(t) => resolve_all(&[t]),
+                        None => vec![m],
+                    })
                     .unwrap_or_default()
             } else {
                 resolve_all(&c.targets)
@@ -821,6 +826,20 @@ fn resolve(
             .filter(|&m| coded(m))
     };
     if let Some(m) = covering(head) {
+        // A bare country-level name under a title that has its own sector code ("Bree
+        // Prime Minister Romendacil", "Ithilen's minister Calimehtar"): the title's code.
+        let code = &input.mentions[m].code;
+        if code.len() == 3 && input.mentions[m].sector.is_none() {
+            let titled = s
+                .kids(head)
+                .iter()
+                .filter(|&&k| k < head && matches!(s.rel(k), "compound" | "nmod:desc" | "amod"))
+                .filter_map(|&k| covering(k))
+                .find(|&k| k != m && input.mentions[k].code.len() > 3);
+            if let Some(t) = titled {
+                return Some(t);
+            }
+        }
         return Some(m);
     }
     let lemma = s.lemma(head);
@@ -909,6 +928,13 @@ fn resolve(
         }
     }
     None
+}
+
+/// The token of a mention whose head lies outside it (the mention's syntactic head).
+fn mention_head(input: &EventInput, s: &Sent, m: usize) -> Option<usize> {
+    let (ms, me) = (input.mentions[m].start, input.mentions[m].end);
+    let inside = |t: usize| ms <= s.tokens[t].start && s.tokens[t].end <= me;
+    (0..s.len()).find(|&t| inside(t) && s.head(t).is_none_or(|h| !inside(h)))
 }
 
 fn coded_mention(m: &aras_actors::Mention) -> bool {
@@ -1397,7 +1423,7 @@ fn subjects_depth(s: &Sent, v: usize, depth: u8) -> Vec<usize> {
         .iter()
         .copied()
         // Not passive, so a "passive" subject is the subject.
-        .filter(|&c| matches!(s.rel(c), "nsubj" | "csubj" | "nsubj:pass"))
+        .filter(|&c| matches!(s.rel(c), "nsubj" | "csubj" | "nsubj:pass" | "nsubj:outer"))
         .collect();
     if !own.is_empty() || depth > 4 {
         return own;

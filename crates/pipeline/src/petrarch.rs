@@ -100,7 +100,7 @@ pub fn load_dictionaries(dir: &Path, file: &RecordFile) -> Result<Dictionaries, 
         let lines: String = report
             .output
             .lines()
-            .map(|l| primary_actor_as_country(l) + "\n")
+            .map(|l| any_case_acronyms(&primary_actor_as_country(l)) + "\n")
             .collect();
         sources.push((path.display().to_string(), lines));
     }
@@ -140,6 +140,31 @@ fn primary_actor_as_country(line: &str) -> String {
     out.join("\t")
 }
 
+/// PETRARCH dictionaries are all upper case, so a short name such as `BREE` reads as an
+/// acronym; the records write it in any case ("Bree"), so the title-case form is added.
+fn any_case_acronyms(line: &str) -> String {
+    let mut cols: Vec<String> = line.split('\t').map(str::to_string).collect();
+    if cols.len() < 3 || cols[0].starts_with('#') {
+        return line.to_string();
+    }
+    let mut forms: Vec<String> = cols[2].split('|').map(str::to_string).collect();
+    let extra: Vec<String> = forms
+        .iter()
+        .filter_map(|f| f.strip_suffix("@acronym"))
+        .filter(|a| a.len() > 3 && a.chars().all(|c| c.is_ascii_alphabetic()))
+        .map(|a| {
+            let lower = a.to_lowercase();
+            let mut c = lower.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect();
+    forms.extend(extra);
+    cols[2] = forms.join("|");
+    cols.join("\t")
+}
+
 /// How one record went.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
@@ -150,6 +175,8 @@ pub struct Outcome {
     pub got: BTreeSet<Triple>,
     /// `None` when the record passed.
     pub failure: Option<Failure>,
+    /// The actor mentions (text = code) and the parse, one word per `form/UPOS/head/rel`.
+    pub detail: String,
 }
 
 /// Why a record failed.
@@ -203,6 +230,7 @@ pub fn expected_set(r: &Record) -> Option<BTreeSet<Triple>> {
 /// Codes one record's sentence with `engine` and compares the result.
 pub fn run_record(engine: &Engine, discards: &Discards, r: &Record) -> Option<Outcome> {
     let expected = expected_set(r)?;
+    let mut detail = String::new();
     let got: BTreeSet<Triple> = if discards.find(&r.text).is_some() {
         BTreeSet::new()
     } else {
@@ -217,6 +245,29 @@ pub fn run_record(engine: &Engine, discards: &Discards, r: &Record) -> Option<Ou
             origin: Default::default(),
         };
         let reading = crate::read(engine, &doc);
+        let mentions: Vec<String> = reading
+            .actors
+            .iter()
+            .map(|m| format!("{}={}", m.text, m.code))
+            .collect();
+        detail = format!("actors: {}\nparse:", mentions.join("; "));
+        for (sent, an) in reading
+            .analyzed
+            .sentences
+            .iter()
+            .zip(&reading.analyzed.syntax)
+        {
+            for (k, (t, w)) in sent.tokens.iter().zip(&an.words).enumerate() {
+                detail.push_str(&format!(
+                    " {}:{}/{}/{}/{}",
+                    k + 1,
+                    t.text(&doc.text),
+                    w.upos,
+                    w.head,
+                    w.deprel
+                ));
+            }
+        }
         reading
             .events
             .iter()
@@ -235,6 +286,7 @@ pub fn run_record(engine: &Engine, discards: &Discards, r: &Record) -> Option<Ou
         expected,
         got,
         failure,
+        detail,
     })
 }
 
