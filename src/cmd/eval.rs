@@ -94,6 +94,21 @@ pub enum What {
         #[arg(long)]
         verbose: bool,
     },
+    /// PLOVER event-type accuracy on the PLOVER gold-standard records: the share of
+    /// records for which an event aras codes in the text has the record's type.
+    Plover {
+        #[arg(
+            value_name = "FILE",
+            default_value = "../shared/data/corpora/events_plover_gsr/PLOVER_GSR_CAMEO.json"
+        )]
+        file: PathBuf,
+        /// Tagger/parser model file (default: $ARAS_MODEL, else the built-in model).
+        #[arg(long, value_name = "PATH")]
+        model: Option<PathBuf>,
+        /// Also print every missed record with what was coded.
+        #[arg(long)]
+        verbose: bool,
+    },
     /// UPOS, XPOS, UAS and LAS of the model on gold-tokenised CoNLL-U files (LAS on the
     /// universal part of the relation, as ../shared/tools/conllu_eval.py scores it).
     Syntax {
@@ -185,6 +200,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             model,
             verbose,
         } => petrarch(&file, model.as_deref(), verbose)?,
+        What::Plover {
+            file,
+            model,
+            verbose,
+        } => plover(&file, model.as_deref(), verbose)?,
         What::Syntax { files, model } => {
             let model = model_source::load(model.as_deref(), false)?;
             for file in &files {
@@ -285,6 +305,33 @@ fn petrarch(file: &Path, model: Option<&Path>, verbose: bool) -> Result<()> {
     for (f, n) in reasons {
         println!("  {n:4}  {}", f.describe());
     }
+    Ok(())
+}
+
+/// PLOVER type accuracy on the GSR records.
+fn plover(file: &Path, model: Option<&Path>, verbose: bool) -> Result<()> {
+    use aras_pipeline::plover;
+    let records = plover::read_gsr(file)?;
+    let engine = model_source::engine(model, true)?;
+    let outcomes: Vec<plover::GsrOutcome> = records
+        .par_iter()
+        .filter_map(|r| plover::score_record(&engine, r))
+        .collect();
+    let n = outcomes.len();
+    let hit = outcomes.iter().filter(|o| o.hit).count();
+    let coded = outcomes.iter().filter(|o| !o.coded.is_empty()).count();
+    if verbose {
+        for o in outcomes.iter().filter(|o| !o.hit) {
+            println!(
+                "MISS {} {}: {}\n    got {:?}",
+                o.id, o.gold, o.text, o.coded
+            );
+        }
+    }
+    println!(
+        "plover gsr: {n} records, {coded} with an event; type accuracy {:.3} ({hit}/{n})",
+        hit as f64 / n.max(1) as f64
+    );
     Ok(())
 }
 

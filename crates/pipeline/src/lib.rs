@@ -9,6 +9,7 @@ pub mod records;
 
 pub mod link;
 pub mod petrarch;
+pub mod plover;
 
 use aras_actors::{ActorContext, Mention};
 use aras_claims::Claim;
