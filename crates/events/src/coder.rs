@@ -128,6 +128,12 @@ const FEAR: &[&str] = &[
     "could",
     "might",
     "whether",
+    // Beliefs are not assertions: "perceptions in Baku that Israel will remain a supplier".
+    "perception",
+    "belief",
+    "impression",
+    "assumption",
+    "expectation",
 ];
 const MODAL_AUX: &[&str] = &[
     "could", "might", "may", "would", "should", "will", "shall", "can", "must", "ca", "wo",
@@ -259,6 +265,44 @@ const LOCATIVE: &[&str] = &[
     "behind",
     "under",
     "above",
+];
+/// Objects with which an attack verb is an idiom, not the use of force.
+const IDIOM_OBJECTS: &[&str] = &[
+    "chord",
+    "balance",
+    "note",
+    "tone",
+    "winner",
+    "ace",
+    "goal",
+    "record",
+    "deadline",
+    "jackpot",
+    "nerve",
+    "headline",
+    "low",
+    "high",
+    "peak",
+    "snag",
+    "roadblock",
+    "road",
+    "button",
+    "ground",
+    "stride",
+    "mark",
+    "bottom",
+    "wall",
+    "odds",
+    "expectation",
+    "target",
+    "pose",
+    "deal",
+    "pact",
+    "agreement",
+    "accord",
+    "compromise",
+    "bargain",
+    "consensus",
 ];
 const FIRST_PERSON: &[&str] = &["we", "us", "our", "ours", "i", "me", "my", "mine"];
 const RELATIVE: &[&str] = &["which", "that", "who", "whom", "whose"];
@@ -526,7 +570,12 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     // Sentence index of each event, for denial of the previous sentence.
     let mut event_sent: Vec<usize> = Vec::new();
+    let sports = sports_sentences(input);
     for (si, sentence) in input.sentences.iter().enumerate() {
+        // Sports reports: "beat Uruguay 1-0", "struck 10 aces", "fought back" are games.
+        if sports[si] {
+            continue;
+        }
         let Some(an) = input.syntax.get(si) else {
             break;
         };
@@ -767,7 +816,170 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
             }
         }
     }
-    events
+    merge_duplicates(events, &event_sent)
+}
+
+/// The same event told twice in a row (a lead and its elaboration: same source, target,
+/// code and factuality in the same or the next sentence) is one event; the telling with
+/// the higher confidence, else the one dated by the text, else the first, is kept.
+fn merge_duplicates(events: Vec<Event>, sent: &[usize]) -> Vec<Event> {
+    let key = |e: &Event| {
+        (
+            e.source.as_ref().map(|r| r.code.clone()),
+            e.target.as_ref().map(|r| r.code.clone()),
+            e.cameo.clone(),
+            e.negated,
+            e.modality,
+        )
+    };
+    let better = |a: &Event, b: &Event| {
+        b.confidence > a.confidence
+            || (b.confidence == a.confidence
+                && b.date_source == DateSource::Text
+                && a.date_source != DateSource::Text)
+    };
+    let mut kept: Vec<(Event, usize)> = Vec::new();
+    for (e, &si) in events.into_iter().zip(sent) {
+        let twin = kept
+            .iter()
+            .rposition(|(k, ks)| si <= ks + 1 && key(k) == key(&e));
+        match twin {
+            Some(i) => {
+                if better(&kept[i].0, &e) {
+                    kept[i] = (e, si);
+                } else {
+                    kept[i].1 = si;
+                }
+            }
+            None => kept.push((e, si)),
+        }
+    }
+    kept.into_iter().map(|(e, _)| e).collect()
+}
+
+/// Words that only sports reports use.
+const SPORTS_STRONG: &[&str] = &[
+    "tournament",
+    "championship",
+    "championships",
+    "league",
+    "seeded",
+    "semi-final",
+    "semi-finals",
+    "semifinal",
+    "semifinals",
+    "quarter-final",
+    "quarter-finals",
+    "quarterfinal",
+    "quarterfinals",
+    "coach",
+    "striker",
+    "goalkeeper",
+    "midfielder",
+    "olympics",
+    "olympic",
+    "medal",
+    "medals",
+    "aces",
+    "premiership",
+    "playoff",
+    "playoffs",
+    "innings",
+    "wicket",
+    "fifa",
+    "uefa",
+    "soccer",
+    "football",
+    "basketball",
+    "volleyball",
+    "tennis",
+    "cricket",
+    "rugby",
+    "badminton",
+    "golf",
+    "hockey",
+    "serie",
+    "liga",
+    "grand-slam",
+    "world-cup",
+    "scored",
+    "goalless",
+    "hat-trick",
+    "athletes",
+    "squad",
+];
+/// Words common in sports reports that other news also uses.
+const SPORTS_WEAK: &[&str] = &[
+    "team",
+    "teams",
+    "match",
+    "matches",
+    "game",
+    "games",
+    "club",
+    "player",
+    "players",
+    "final",
+    "season",
+    "goal",
+    "goals",
+    "win",
+    "won",
+    "victory",
+    "beat",
+    "champion",
+    "champions",
+    "title",
+    "cup",
+    "defeat",
+    "defeated",
+    "fans",
+    "stadium",
+    "race",
+    "round",
+];
+
+/// Which sentences are sports reporting: a score ("1-0", "15-2") or two words only sports
+/// use; in a document with two such sentences, also any sentence with a sports word.
+fn sports_sentences(input: &EventInput) -> Vec<bool> {
+    let cues = |sentence: &aras_text::Sentence| -> (bool, usize, usize) {
+        let words: Vec<String> = sentence
+            .tokens
+            .iter()
+            .map(|t| input.text.get(t.start..t.end).unwrap_or("").to_lowercase())
+            .collect();
+        let score = words.iter().any(|w| is_score(w));
+        let joined: Vec<String> = words
+            .windows(2)
+            .map(|p| format!("{}-{}", p[0], p[1]))
+            .collect();
+        let strong = words
+            .iter()
+            .chain(&joined)
+            .filter(|w| SPORTS_STRONG.contains(&w.as_str()))
+            .count();
+        let weak = words
+            .iter()
+            .filter(|w| SPORTS_WEAK.contains(&w.as_str()))
+            .count();
+        (score, strong, weak)
+    };
+    let found: Vec<(bool, usize, usize)> = input.sentences.iter().map(cues).collect();
+    let sure = |&(score, strong, _): &(bool, usize, usize)| score || strong >= 2;
+    let sports_doc = found.iter().filter(|c| sure(c) || c.1 >= 1).count() >= 2;
+    found
+        .iter()
+        .map(|c| sure(c) || (sports_doc && (c.1 + c.2) >= 1))
+        .collect()
+}
+
+/// A game score: "1-0", "15-2", "3-1" (not a year range, not a ratio in a vote).
+fn is_score(w: &str) -> bool {
+    let Some((a, b)) = w.split_once('-') else {
+        return false;
+    };
+    let small = |x: &str| !x.is_empty() && x.len() <= 2 && x.bytes().all(|c| c.is_ascii_digit());
+    small(a) && small(b) && a.parse::<u32>().is_ok_and(|x| x <= 30)
 }
 
 fn role(input: &EventInput, m: usize) -> Role {
@@ -951,6 +1163,14 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             continue;
         }
         if let Some(m) = match_verb(lex, s, v, 0) {
+            // "struck a chord", "hit the winner", "beat the deadline": no force used.
+            if matches!(&m.pattern.code[..2], "18" | "19" | "20")
+                && objects(s, v)
+                    .iter()
+                    .any(|&o| IDIOM_OBJECTS.contains(&s.lemma(o)))
+            {
+                continue;
+            }
             if let Some(c) = m.complement {
                 consumed[c] = true;
             }
@@ -1691,6 +1911,16 @@ fn factuality(s: &Sent, t: usize) -> (bool, Modality) {
         } else if SPEECH.contains(&hl) && matches!(base, "ccomp" | "xcomp" | "parataxis" | "advcl")
         {
             modality = modality.max(Modality::Reported);
+        } else if base == "ccomp"
+            && s.kids(h).iter().any(|&k| {
+                k < x
+                    && matches!(s.base_rel(k), "obl" | "obj" | "nmod")
+                    && FEAR.contains(&s.lemma(k))
+            })
+        {
+            // A content clause attached to the verb instead of its noun: "based on
+            // perceptions in Baku that Israel will remain a supplier".
+            modality = modality.max(Modality::Hypothetical);
         }
         from_conj = rel == "conj";
         x = h;
