@@ -303,6 +303,42 @@ const IDIOM_OBJECTS: &[&str] = &[
     "compromise",
     "bargain",
     "consensus",
+    // Seizing and capturing a chance, fighting a disease or a crime wave: no one is coerced.
+    "opportunity",
+    "chance",
+    "initiative",
+    "moment",
+    "momentum",
+    "attention",
+    "imagination",
+    "spotlight",
+    "limelight",
+    "decline",
+    "slide",
+    "trend",
+    "price",
+    "crime",
+    "corruption",
+    "poverty",
+    "disease",
+    "malaria",
+    "aids",
+    "epidemic",
+    "flu",
+    "drought",
+    "hunger",
+    "inflation",
+    "unemployment",
+    "robbery",
+    "smuggling",
+    "trafficking",
+    "piracy",
+    "fire",
+    "blaze",
+    "flame",
+    "desertification",
+    "pollution",
+    "illiteracy",
 ];
 const FIRST_PERSON: &[&str] = &["we", "us", "our", "ours", "i", "me", "my", "mine"];
 const RELATIVE: &[&str] = &["which", "that", "who", "whom", "whose"];
@@ -595,7 +631,8 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
         // Speech acts last: whether they report an event is known once the others are coded.
         let mut cands = cands;
         cands.sort_by_key(|c| c.speech.is_some());
-        let mut emitted: Vec<usize> = Vec::new();
+        // Trigger and source code of each event coded in this sentence so far.
+        let mut emitted: Vec<(usize, Option<String>)> = Vec::new();
         for c in cands {
             let Some(info) = lexicon.cameo(&c.code) else {
                 continue;
@@ -657,9 +694,15 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                         .iter()
                         .any(|q| q.start <= k.start && k.end <= q.end)
                 };
-                let reports = emitted
-                    .iter()
-                    .any(|&t| !in_quote(t) && content.iter().any(|&d| s.dominates(d, t)));
+                // An actor telling of its own action ("the ministry said the minister
+                // had spoken with ...", "police announced they had arrested ...") gives
+                // one event, the action; the telling is an event when it reports others.
+                let speakers: Vec<String> = srcs.iter().map(|&m| role(input, m).code).collect();
+                let reports = emitted.iter().any(|(t, src)| {
+                    !in_quote(*t)
+                        && content.iter().any(|&d| s.dominates(d, *t))
+                        && src.as_ref().is_none_or(|c| !speakers.contains(c))
+                });
                 if quote.is_some() || !reports {
                     continue;
                 }
@@ -777,7 +820,12 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                         confidence,
                     });
                     event_sent.push(c.sent);
-                    emitted.push(c.trigger);
+                    emitted.push((
+                        c.trigger,
+                        events
+                            .last()
+                            .and_then(|e| e.source.as_ref().map(|r| r.code.clone())),
+                    ));
                     // "left for Minas Tirith" is a visit, and the reverse a hosting.
                     let reverse = c.reverse_code.as_deref().and_then(|r| {
                         let (s0, t0) = (
@@ -1164,7 +1212,7 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
         }
         if let Some(m) = match_verb(lex, s, v, 0) {
             // "struck a chord", "hit the winner", "beat the deadline": no force used.
-            if matches!(&m.pattern.code[..2], "18" | "19" | "20")
+            if matches!(&m.pattern.code[..2], "17" | "18" | "19" | "20")
                 && objects(s, v)
                     .iter()
                     .any(|&o| IDIOM_OBJECTS.contains(&s.lemma(o)))

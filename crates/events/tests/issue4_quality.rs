@@ -69,3 +69,43 @@ fn issue4_an_event_told_twice_in_a_row_is_one_event() {
     // The telling dated by the text is kept.
     assert_eq!(attacks[0].date.as_deref(), Some("2025-06-13"));
 }
+
+#[test]
+fn issue4_an_actor_telling_of_its_own_action_is_one_event() {
+    let Some(events) = common::run("Russia said it attacked Ukraine.") else {
+        return;
+    };
+    assert!(
+        events.iter().all(|e| e.root != "01"),
+        "{:?}",
+        codes(&events)
+    );
+    assert!(
+        events.iter().any(|e| e.root == "19"),
+        "{:?}",
+        codes(&events)
+    );
+    // Telling of another's action stays a statement event.
+    let Some(events) = common::run("Russia said Germany attacked France.") else {
+        return;
+    };
+    assert!(
+        events.iter().any(|e| e.root == "01"),
+        "{:?}",
+        codes(&events)
+    );
+}
+
+#[test]
+fn issue4_seizing_an_opportunity_is_no_seizure() {
+    let Some(events) =
+        common::run("China is ready to seize the opportunity with African countries.")
+    else {
+        return;
+    };
+    assert!(
+        events.iter().all(|e| e.root != "17"),
+        "{:?}",
+        codes(&events)
+    );
+}
