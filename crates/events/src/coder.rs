@@ -765,7 +765,15 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                     // directed codes of roots 03-13 (cooperation with, criticism of, threats
                     // to someone); statements and appeals (01, 02) and material conflict
                     // (14-20: protests, mobilization, attacks on an uncoded target) may lack one.
-                    let directed = !communication && c.code.as_str() < "14";
+                    // Stances without an addressee ("agreed to extend the mandate",
+                    // "rejected the plan", "threatened to resign", "demanded a recount") are
+                    // events of their verb's root; cooperation, aid and criticism need one.
+                    let stance = c.verbal
+                        && matches!(&c.code[..2], "03" | "08" | "10" | "12" | "13")
+                        && s.head(c.trigger).is_none_or(|_| {
+                            matches!(s.rel(c.trigger), "conj" | "ccomp" | "parataxis")
+                        });
+                    let directed = !communication && c.code.as_str() < "14" && !stance;
                     // A prepositional slot licenses the reading only when it holds an
                     // actor ("fired at protesters", not "fired a salute at noon").
                     let needs_target = directed || (!c.verbal && !communication) || c.prep_slot;
@@ -1269,6 +1277,24 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
                 // target ("expelled Russian diplomats" with `expel SUBJ _ diplomat`); a
                 // speech verb's object is what is said, not a target.
                 targets = objects(s, v);
+            }
+        }
+        if targets.is_empty() && matches!(&m.pattern.code[..2], "03" | "08" | "10" | "12" | "13") {
+            // A stance's addressee is the one its complement acts on: "threatened to
+            // sanction Turkey", "demanded that Serbia release ...".
+            for &c in s.kids(v) {
+                let clause = matches!(s.base_rel(c), "xcomp" | "ccomp")
+                    || (s.base_rel(c) == "advcl"
+                        && s.kids(c)
+                            .iter()
+                            .any(|&k| s.base_rel(k) == "mark" && s.lemma(k) == "to"));
+                if clause && targets.is_empty() {
+                    targets = if s.base_rel(c) == "ccomp" {
+                        s.kids_rel(c, "nsubj").collect()
+                    } else {
+                        objects(s, c)
+                    };
+                }
             }
         }
 
