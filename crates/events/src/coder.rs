@@ -266,6 +266,8 @@ const LOCATIVE: &[&str] = &[
     "under",
     "above",
 ];
+/// Nouns that, as "the day", refer back to a date just given.
+const DAY_WORDS: &[&str] = &["day", "night", "morning", "evening", "afternoon", "date"];
 /// Objects with which an attack verb is an idiom, not the use of force.
 const IDIOM_OBJECTS: &[&str] = &[
     "chord",
@@ -778,6 +780,31 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                     // actor ("fired at protesters", not "fired a salute at noon").
                     let needs_target = directed || (!c.verbal && !communication) || c.prep_slot;
                     if source.is_none() || (target.is_none() && needs_target) {
+                        // "the day Israel started its campaign": an event noun with its
+                        // source but no target names an event the document already coded
+                        // (same source and root); it dates that event when it is undated.
+                        if let (Some(src), None, false, Some(d)) =
+                            (&source, &target, c.verbal, date.as_ref())
+                        {
+                            // The first telling (a report's lead) of that event.
+                            // Campaigns, attacks and offensives only: other nouns are too
+                            // often a new event of the same kind ("his third trip").
+                            let campaign = matches!(&c.code[..2], "18" | "19" | "20");
+                            let earlier = events.iter_mut().find(|e| {
+                                campaign
+                                    && e.root == c.code[..2]
+                                    && e.source.as_ref().is_some_and(|r| r.code == src.code)
+                                    && e.target.is_some()
+                                    && e.date.is_none()
+                            });
+                            if let Some(e) = earlier {
+                                if date_source == DateSource::Text {
+                                    e.date = Some(d.clone());
+                                    e.date_precision = precision(d);
+                                    e.date_source = DateSource::Discourse;
+                                }
+                            }
+                        }
                         continue;
                     }
                     // A statement to the press is the attribution of what follows, not an event.
@@ -2114,6 +2141,55 @@ fn date_of(
     for _ in 0..s.len() {
         if let Some(&(_, ti)) = times.iter().find(|(g, _)| *g == x) {
             return (Some(input.times[ti].value.clone()), DateSource::Text);
+        }
+        if s.rel(x) == "acl:relcl" {
+            break;
+        }
+        match s.head(x) {
+            Some(h) => x = h,
+            None => break,
+        }
+    }
+    // "on June 13 -- the day Israel started its campaign": a clause with "the day" as its
+    // time adjunct, right after a date, happened on that date.
+    let mut x = trigger;
+    // The trigger's clause and the one governing it.
+    for _ in 0..2 {
+        for &k in s.kids(x) {
+            let the = s
+                .kids(k)
+                .iter()
+                .copied()
+                .find(|&d| s.base_rel(d) == "det" && s.lemma(d) == "the");
+            // "the day" as the clause's own time adjunct, not a day described by a clause
+            // of its own ("January 1, the day Bulgaria joins").
+            // ... and the clause starts with it: "the day Israel started".
+            let adjunct = s.base_rel(k) == "obl"
+                && s.kids(x)
+                    .iter()
+                    .any(|&d| s.base_rel(d) == "nsubj" && d == k + 1)
+                && !s
+                    .kids(k)
+                    .iter()
+                    .any(|&d| s.base_rel(d) == "acl" || s.upos(d) == "VERB");
+            let (Some(the), true) = (the, adjunct && DAY_WORDS.contains(&s.lemma(k))) else {
+                continue;
+            };
+            let mut j = the.min(k);
+            while j > 0 && s.upos(j - 1) == "PUNCT" {
+                j -= 1;
+            }
+            if j == 0 || j == the.min(k) {
+                continue;
+            }
+            let end = s.tokens[j - 1].end;
+            if let Some(t) = input
+                .times
+                .iter()
+                .find(|t| t.end == end && is_dated(&t.value))
+            {
+                return (Some(t.value.clone()), DateSource::Text);
+            }
         }
         if s.rel(x) == "acl:relcl" {
             break;

@@ -109,3 +109,19 @@ fn issue4_seizing_an_opportunity_is_no_seizure() {
         codes(&events)
     );
 }
+
+#[test]
+fn issue4_a_campaign_dated_later_dates_its_lead() {
+    let text = "Israel’s barrage targeting Iranian nuclear sites threatens the region.\n\n\
+                Azerbaijan issued a statement on June 13 -- the day Israel started its campaign -- \
+                saying Baku was concerned.";
+    let Some(events) = common::run(text) else {
+        return;
+    };
+    let lead = events
+        .iter()
+        .find(|e| e.root == "19" && e.target.is_some())
+        .unwrap_or_else(|| panic!("{:?}", codes(&events)));
+    assert_eq!(lead.date.as_deref(), Some("2025-06-13"));
+    assert_eq!(lead.date_source, aras_events::DateSource::Discourse);
+}
