@@ -730,25 +730,31 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
             } else {
                 (srcs, tgts)
             };
-            let srcs: Vec<Option<usize>> = if srcs.is_empty() {
+            let srcs: Vec<Option<Role>> = if srcs.is_empty() {
                 vec![None]
             } else {
-                srcs.into_iter().map(Some).collect()
+                with_coordinated_countries(input, &s, &srcs)
+                    .into_iter()
+                    .map(Some)
+                    .collect()
             };
-            let tgts: Vec<Option<usize>> = if tgts.is_empty() {
+            let tgts: Vec<Option<Role>> = if tgts.is_empty() {
                 vec![None]
             } else {
-                tgts.into_iter().map(Some).collect()
+                with_coordinated_countries(input, &s, &tgts)
+                    .into_iter()
+                    .map(Some)
+                    .collect()
             };
             let (date, date_source) = date_of(input, &s, sentence, c.trigger, &times);
             let communication = c.code.starts_with("01") || c.code.starts_with("02");
-            for &src in &srcs {
-                for &tgt in &tgts {
+            for src in &srcs {
+                for tgt in &tgts {
                     if src.is_none() && tgt.is_none() {
                         continue;
                     }
-                    let source = src.map(|m| role(input, m));
-                    let mut target = tgt.map(|m| role(input, m));
+                    let source = src.clone();
+                    let mut target = tgt.clone();
                     if let (Some(a), Some(b)) = (&source, &target) {
                         if a.mention == b.mention || a.code == b.code {
                             continue;
@@ -1063,6 +1069,48 @@ fn is_score(w: &str) -> bool {
     };
     let small = |x: &str| !x.is_empty() && x.len() <= 2 && x.bytes().all(|c| c.is_ascii_digit());
     small(a) && small(b) && a.parse::<u32>().is_ok_and(|x| x <= 30)
+}
+
+/// The roles of resolved mentions, plus one per country coordinated with the country of a
+/// composed actor: "the ambassadors of Arnor, Osgiliath and Gondor" are three countries'
+/// ambassadors (ARNGOV, OSGGOV, GONGOV), "lawmakers in Fornost and Gondor" two.
+fn with_coordinated_countries(input: &EventInput, s: &Sent, found: &[usize]) -> Vec<Role> {
+    let mut out: Vec<Role> = found.iter().map(|&m| role(input, m)).collect();
+    for &m in found {
+        let mention = &input.mentions[m];
+        let (Some(country), Some(sector)) = (&mention.country, &mention.sector) else {
+            continue;
+        };
+        if mention.code != format!("{country}{sector}") {
+            continue;
+        }
+        let inside =
+            |t: usize| mention.start <= s.tokens[t].start && s.tokens[t].end <= mention.end;
+        for t in (0..s.len()).filter(|&t| inside(t)) {
+            for &c in s.kids(t) {
+                if s.rel(c) != "conj" || inside(c) {
+                    continue;
+                }
+                let k = s.tokens[c];
+                let Some(other) = input
+                    .mentions
+                    .iter()
+                    .position(|x| x.start <= k.start && k.end <= x.end)
+                else {
+                    continue;
+                };
+                let o = &input.mentions[other];
+                if o.sector.is_none() && o.code.len() == 3 && found.iter().all(|&f| f != other) {
+                    let mut r = role(input, other);
+                    r.code = format!("{}{sector}", o.code);
+                    if !out.iter().any(|x| x.code == r.code) {
+                        out.push(r);
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 fn role(input: &EventInput, m: usize) -> Role {
