@@ -77,6 +77,38 @@ pub enum What {
         #[arg(long, value_name = "PATH")]
         model: Option<PathBuf>,
     },
+    /// The PETRARCH unit-test records: share of records whose full event set (source,
+    /// target, CAMEO code) aras codes exactly, with the dictionaries the records file names
+    /// (imported from its folder), and why the others fail. The records' parse trees are
+    /// not used: aras parses each sentence itself.
+    Petrarch {
+        #[arg(
+            value_name = "FILE",
+            default_value = "../shared/data/eventdata/petrarch2/PETR.UnitTest.records.xml"
+        )]
+        file: PathBuf,
+        /// Tagger/parser model file (default: $ARAS_MODEL, else the built-in model).
+        #[arg(long, value_name = "PATH")]
+        model: Option<PathBuf>,
+        /// Also print every failing record with the expected and coded events.
+        #[arg(long)]
+        verbose: bool,
+    },
+    /// PLOVER event-type accuracy on the PLOVER gold-standard records: the share of
+    /// records for which an event aras codes in the text has the record's type.
+    Plover {
+        #[arg(
+            value_name = "FILE",
+            default_value = "../shared/data/corpora/events_plover_gsr/PLOVER_GSR_CAMEO.json"
+        )]
+        file: PathBuf,
+        /// Tagger/parser model file (default: $ARAS_MODEL, else the built-in model).
+        #[arg(long, value_name = "PATH")]
+        model: Option<PathBuf>,
+        /// Also print every missed record with what was coded.
+        #[arg(long)]
+        verbose: bool,
+    },
     /// UPOS, XPOS, UAS and LAS of the model on gold-tokenised CoNLL-U files (LAS on the
     /// universal part of the relation, as ../shared/tools/conllu_eval.py scores it).
     Syntax {
@@ -163,6 +195,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
             );
         }
         What::Events { inputs, model } => events(&inputs, model.as_deref())?,
+        What::Petrarch {
+            file,
+            model,
+            verbose,
+        } => petrarch(&file, model.as_deref(), verbose)?,
+        What::Plover {
+            file,
+            model,
+            verbose,
+        } => plover(&file, model.as_deref(), verbose)?,
         What::Syntax { files, model } => {
             let model = model_source::load(model.as_deref(), false)?;
             for file in &files {
@@ -214,6 +256,82 @@ fn events(inputs: &[PathBuf], model: Option<&Path>) -> Result<()> {
         .map(|r| format!("{r:02}:{}", roots[r]))
         .collect();
     println!("by root: {}", spread.join(" "));
+    Ok(())
+}
+
+/// Runs the PETRARCH unit-test records with the dictionaries they name.
+fn petrarch(file: &Path, model: Option<&Path>, verbose: bool) -> Result<()> {
+    use aras_pipeline::petrarch;
+    let records = petrarch::read_records_file(file)?;
+    let dir = file.parent().unwrap_or(Path::new("."));
+    let dicts = petrarch::load_dictionaries(dir, &records)?;
+    eprintln!(
+        "aras: verbs: {} lemmas, {} patterns, {} dictionary patterns skipped, {} codes added; {} dictionary lines not loaded",
+        dicts.verbs.verbs,
+        dicts.verbs.patterns,
+        dicts.verbs.skipped.len(),
+        dicts.verbs.added_codes.len(),
+        dicts.problems.len()
+    );
+    let engine = aras_pipeline::Engine {
+        model: model_source::load(model, true)?,
+        dictionary: dicts.actors,
+        lexicon: dicts.lexicon,
+    };
+    let outcomes: Vec<petrarch::Outcome> = records
+        .records
+        .par_iter()
+        .filter_map(|r| petrarch::run_record(&engine, &dicts.discards, r))
+        .collect();
+    let total = outcomes.len();
+    let passed = outcomes.iter().filter(|o| o.failure.is_none()).count();
+    let mut reasons: std::collections::BTreeMap<petrarch::Failure, usize> = Default::default();
+    for o in &outcomes {
+        if let Some(f) = o.failure {
+            *reasons.entry(f).or_default() += 1;
+            if verbose {
+                println!("FAIL {} [{}] {}", o.id, f.describe(), o.text);
+                println!("    expected {:?}", o.expected);
+                println!("    coded    {:?}", o.got);
+                println!("    {}", o.detail.replace('\n', "\n    "));
+            }
+        }
+    }
+    println!(
+        "petrarch unit tests: {passed}/{total} records coded exactly ({:.1}%); {} records not scored (no expectation, or a test of bad parse trees)",
+        100.0 * passed as f64 / total.max(1) as f64,
+        records.records.len() - total
+    );
+    for (f, n) in reasons {
+        println!("  {n:4}  {}", f.describe());
+    }
+    Ok(())
+}
+
+/// PLOVER type accuracy on the GSR records.
+fn plover(file: &Path, model: Option<&Path>, verbose: bool) -> Result<()> {
+    use aras_pipeline::plover;
+    let records = plover::read_gsr(file)?;
+    let engine = model_source::engine(model, true)?;
+    let outcomes: Vec<plover::GsrOutcome> = records
+        .par_iter()
+        .filter_map(|r| plover::score_record(&engine, r))
+        .collect();
+    let n = outcomes.len();
+    let hit = outcomes.iter().filter(|o| o.hit).count();
+    let coded = outcomes.iter().filter(|o| !o.coded.is_empty()).count();
+    if verbose {
+        for o in outcomes.iter().filter(|o| !o.hit) {
+            println!(
+                "MISS {} {}: {}\n    got {:?}",
+                o.id, o.gold, o.text, o.coded
+            );
+        }
+    }
+    println!(
+        "plover gsr: {n} records, {coded} with an event; type accuracy {:.3} ({hit}/{n})",
+        hit as f64 / n.max(1) as f64
+    );
     Ok(())
 }
 

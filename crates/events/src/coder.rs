@@ -1,6 +1,6 @@
 //! The coder: verb patterns and event nouns over the dependency parse.
 
-use crate::lexicon::{Lexicon, NounEntry, Slot, VerbPattern};
+use crate::lexicon::{Lexicon, NounEntry, Slot, Surface, VerbPattern};
 use crate::{DateSource, Event, EventInput, Modality, Role};
 use aras_nlp::model::AnalyzedWord;
 use aras_text::Token;
@@ -128,6 +128,12 @@ const FEAR: &[&str] = &[
     "could",
     "might",
     "whether",
+    // Beliefs are not assertions: "perceptions in Baku that Israel will remain a supplier".
+    "perception",
+    "belief",
+    "impression",
+    "assumption",
+    "expectation",
 ];
 const MODAL_AUX: &[&str] = &[
     "could", "might", "may", "would", "should", "will", "shall", "can", "must", "ca", "wo",
@@ -260,6 +266,82 @@ const LOCATIVE: &[&str] = &[
     "under",
     "above",
 ];
+/// Nouns that, as "the day", refer back to a date just given.
+const DAY_WORDS: &[&str] = &["day", "night", "morning", "evening", "afternoon", "date"];
+/// Objects with which an attack verb is an idiom, not the use of force.
+const IDIOM_OBJECTS: &[&str] = &[
+    "chord",
+    "balance",
+    "note",
+    "tone",
+    "winner",
+    "ace",
+    "goal",
+    "record",
+    "deadline",
+    "jackpot",
+    "nerve",
+    "headline",
+    "low",
+    "high",
+    "peak",
+    "snag",
+    "roadblock",
+    "road",
+    "button",
+    "ground",
+    "stride",
+    "mark",
+    "bottom",
+    "wall",
+    "odds",
+    "expectation",
+    "target",
+    "pose",
+    "deal",
+    "pact",
+    "agreement",
+    "accord",
+    "compromise",
+    "bargain",
+    "consensus",
+    // Seizing and capturing a chance, fighting a disease or a crime wave: no one is coerced.
+    "opportunity",
+    "chance",
+    "initiative",
+    "moment",
+    "momentum",
+    "attention",
+    "imagination",
+    "spotlight",
+    "limelight",
+    "decline",
+    "slide",
+    "trend",
+    "price",
+    "crime",
+    "corruption",
+    "poverty",
+    "disease",
+    "malaria",
+    "aids",
+    "epidemic",
+    "flu",
+    "drought",
+    "hunger",
+    "inflation",
+    "unemployment",
+    "robbery",
+    "smuggling",
+    "trafficking",
+    "piracy",
+    "fire",
+    "blaze",
+    "flame",
+    "desertification",
+    "pollution",
+    "illiteracy",
+];
 const FIRST_PERSON: &[&str] = &["we", "us", "our", "ours", "i", "me", "my", "mine"];
 const RELATIVE: &[&str] = &["which", "that", "who", "whom", "whose"];
 
@@ -272,6 +354,8 @@ struct Sent<'a> {
     /// Lemma candidates: the model's lemma, then the word form and its suffix-stripped
     /// variants (the model's lemmatizer misses some: "expelled" -> "expell").
     forms: Vec<Vec<String>>,
+    /// The words as written, lower case (surface patterns match these).
+    lower: Vec<String>,
     capitalized: Vec<bool>,
 }
 
@@ -304,6 +388,15 @@ impl<'a> Sent<'a> {
                 lemma_candidates(l, &text.get(t.start..t.end).unwrap_or("").to_lowercase())
             })
             .collect();
+        let lower = tokens
+            .iter()
+            .map(|t| {
+                text.get(t.start..t.end)
+                    .unwrap_or("")
+                    .to_lowercase()
+                    .replace('’', "'")
+            })
+            .collect();
         let capitalized = tokens
             .iter()
             .map(|t| {
@@ -318,6 +411,7 @@ impl<'a> Sent<'a> {
             children,
             lemmas,
             forms,
+            lower,
             capitalized,
         }
     }
@@ -343,6 +437,9 @@ impl<'a> Sent<'a> {
     }
     /// The first lemma candidate with verb patterns.
     fn verb_lemma<'x>(&'x self, lex: &'x Lexicon, i: usize) -> &'x str {
+        if let Some(l) = lex.verb_form(&self.lower[i]) {
+            return l;
+        }
         self.forms[i]
             .iter()
             .find(|f| !lex.verb_patterns(f).is_empty())
@@ -461,6 +558,11 @@ struct Cand {
     speech: Option<Vec<usize>>,
     /// The pattern's target slot is prepositional (`fire _ at OBJ`).
     prep_slot: bool,
+    /// `targets` are candidates in order: the first that holds an actor is the target
+    /// (with its conjuncts).
+    first_target_only: bool,
+    /// The code of the reverse event (target to source), if the pattern has one.
+    reverse_code: Option<String>,
 }
 
 fn lemma_candidates(lemma: &str, word: &str) -> Vec<String> {
@@ -506,7 +608,12 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     // Sentence index of each event, for denial of the previous sentence.
     let mut event_sent: Vec<usize> = Vec::new();
+    let sports = sports_sentences(input);
     for (si, sentence) in input.sentences.iter().enumerate() {
+        // Sports reports: "beat Uruguay 1-0", "struck 10 aces", "fought back" are games.
+        if sports[si] {
+            continue;
+        }
         let Some(an) = input.syntax.get(si) else {
             break;
         };
@@ -526,7 +633,8 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
         // Speech acts last: whether they report an event is known once the others are coded.
         let mut cands = cands;
         cands.sort_by_key(|c| c.speech.is_some());
-        let mut emitted: Vec<usize> = Vec::new();
+        // Trigger and source code of each event coded in this sentence so far.
+        let mut emitted: Vec<(usize, Option<String>)> = Vec::new();
         for c in cands {
             let Some(info) = lexicon.cameo(&c.code) else {
                 continue;
@@ -563,7 +671,20 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                 out
             };
             let srcs = resolve_all(&c.sources);
-            let tgts = resolve_all(&c.targets);
+            let tgts = if c.first_target_only {
+                // The first candidate holding an actor; then that actor's own head word
+                // with its conjuncts ("ties with Mordor, Rohan and Bree").
+                c.targets
+                    .iter()
+                    .find_map(|&h| resolve(input, &s, h, quote, 0))
+                    .map(|m| match mention_head(input, &s, m) {
+                        Some(t) => resolve_all(&[t]),
+                        None => vec![m],
+                    })
+                    .unwrap_or_default()
+            } else {
+                resolve_all(&c.targets)
+            };
             if let (Some(content), true) = (&c.speech, tgts.is_empty()) {
                 // A bare "said" that introduces a direct quote is the quote's attribution
                 // (a quote record), not an event; one that reports an event in indirect
@@ -575,9 +696,15 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                         .iter()
                         .any(|q| q.start <= k.start && k.end <= q.end)
                 };
-                let reports = emitted
-                    .iter()
-                    .any(|&t| !in_quote(t) && content.iter().any(|&d| s.dominates(d, t)));
+                // An actor telling of its own action ("the ministry said the minister
+                // had spoken with ...", "police announced they had arrested ...") gives
+                // one event, the action; the telling is an event when it reports others.
+                let speakers: Vec<String> = srcs.iter().map(|&m| role(input, m).code).collect();
+                let reports = emitted.iter().any(|(t, src)| {
+                    !in_quote(*t)
+                        && content.iter().any(|&d| s.dominates(d, *t))
+                        && src.as_ref().is_none_or(|c| !speakers.contains(c))
+                });
                 if quote.is_some() || !reports {
                     continue;
                 }
@@ -603,25 +730,31 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
             } else {
                 (srcs, tgts)
             };
-            let srcs: Vec<Option<usize>> = if srcs.is_empty() {
+            let srcs: Vec<Option<Role>> = if srcs.is_empty() {
                 vec![None]
             } else {
-                srcs.into_iter().map(Some).collect()
+                with_coordinated_countries(input, &s, &srcs)
+                    .into_iter()
+                    .map(Some)
+                    .collect()
             };
-            let tgts: Vec<Option<usize>> = if tgts.is_empty() {
+            let tgts: Vec<Option<Role>> = if tgts.is_empty() {
                 vec![None]
             } else {
-                tgts.into_iter().map(Some).collect()
+                with_coordinated_countries(input, &s, &tgts)
+                    .into_iter()
+                    .map(Some)
+                    .collect()
             };
             let (date, date_source) = date_of(input, &s, sentence, c.trigger, &times);
             let communication = c.code.starts_with("01") || c.code.starts_with("02");
-            for &src in &srcs {
-                for &tgt in &tgts {
+            for src in &srcs {
+                for tgt in &tgts {
                     if src.is_none() && tgt.is_none() {
                         continue;
                     }
-                    let source = src.map(|m| role(input, m));
-                    let mut target = tgt.map(|m| role(input, m));
+                    let source = src.clone();
+                    let mut target = tgt.clone();
                     if let (Some(a), Some(b)) = (&source, &target) {
                         if a.mention == b.mention || a.code == b.code {
                             continue;
@@ -640,11 +773,44 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                     // directed codes of roots 03-13 (cooperation with, criticism of, threats
                     // to someone); statements and appeals (01, 02) and material conflict
                     // (14-20: protests, mobilization, attacks on an uncoded target) may lack one.
-                    let directed = !communication && c.code.as_str() < "14";
+                    // Stances without an addressee ("agreed to extend the mandate",
+                    // "rejected the plan", "threatened to resign", "demanded a recount") are
+                    // events of their verb's root; cooperation, aid and criticism need one.
+                    let stance = c.verbal
+                        && matches!(&c.code[..2], "03" | "08" | "10" | "12" | "13")
+                        && s.head(c.trigger).is_none_or(|_| {
+                            matches!(s.rel(c.trigger), "conj" | "ccomp" | "parataxis")
+                        });
+                    let directed = !communication && c.code.as_str() < "14" && !stance;
                     // A prepositional slot licenses the reading only when it holds an
                     // actor ("fired at protesters", not "fired a salute at noon").
                     let needs_target = directed || (!c.verbal && !communication) || c.prep_slot;
                     if source.is_none() || (target.is_none() && needs_target) {
+                        // "the day Israel started its campaign": an event noun with its
+                        // source but no target names an event the document already coded
+                        // (same source and root); it dates that event when it is undated.
+                        if let (Some(src), None, false, Some(d)) =
+                            (&source, &target, c.verbal, date.as_ref())
+                        {
+                            // The first telling (a report's lead) of that event.
+                            // Campaigns, attacks and offensives only: other nouns are too
+                            // often a new event of the same kind ("his third trip").
+                            let campaign = matches!(&c.code[..2], "18" | "19" | "20");
+                            let earlier = events.iter_mut().find(|e| {
+                                campaign
+                                    && e.root == c.code[..2]
+                                    && e.source.as_ref().is_some_and(|r| r.code == src.code)
+                                    && e.target.is_some()
+                                    && e.date.is_none()
+                            });
+                            if let Some(e) = earlier {
+                                if date_source == DateSource::Text {
+                                    e.date = Some(d.clone());
+                                    e.date_precision = precision(d);
+                                    e.date_source = DateSource::Discourse;
+                                }
+                            }
+                        }
                         continue;
                     }
                     // A statement to the press is the attribution of what follows, not an event.
@@ -695,7 +861,32 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                         confidence,
                     });
                     event_sent.push(c.sent);
-                    emitted.push(c.trigger);
+                    emitted.push((
+                        c.trigger,
+                        events
+                            .last()
+                            .and_then(|e| e.source.as_ref().map(|r| r.code.clone())),
+                    ));
+                    // "left for Minas Tirith" is a visit, and the reverse a hosting.
+                    let reverse = c.reverse_code.as_deref().and_then(|r| {
+                        let (s0, t0) = (
+                            events.last()?.source.clone()?,
+                            events.last()?.target.clone()?,
+                        );
+                        Some((r, lexicon.cameo(r)?, t0, s0))
+                    });
+                    if let Some((r, rinfo, rs, rt)) = reverse {
+                        let mut e = events[events.len() - 1].clone();
+                        e.source = Some(rs);
+                        e.target = Some(rt);
+                        e.cameo = r.to_string();
+                        e.root = r[..2].to_string();
+                        e.plover = rinfo.plover.clone();
+                        e.quad_class = rinfo.quad_class;
+                        e.goldstein = rinfo.goldstein;
+                        events.push(e);
+                        event_sent.push(c.sent);
+                    }
                 }
             }
         }
@@ -714,7 +905,212 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
             }
         }
     }
-    events
+    merge_duplicates(events, &event_sent)
+}
+
+/// The same event told twice in a row (a lead and its elaboration: same source, target,
+/// code and factuality in the same or the next sentence) is one event; the telling with
+/// the higher confidence, else the one dated by the text, else the first, is kept.
+fn merge_duplicates(events: Vec<Event>, sent: &[usize]) -> Vec<Event> {
+    let key = |e: &Event| {
+        (
+            e.source.as_ref().map(|r| r.code.clone()),
+            e.target.as_ref().map(|r| r.code.clone()),
+            e.cameo.clone(),
+            e.negated,
+            e.modality,
+        )
+    };
+    let better = |a: &Event, b: &Event| {
+        b.confidence > a.confidence
+            || (b.confidence == a.confidence
+                && b.date_source == DateSource::Text
+                && a.date_source != DateSource::Text)
+    };
+    let mut kept: Vec<(Event, usize)> = Vec::new();
+    for (e, &si) in events.into_iter().zip(sent) {
+        let twin = kept
+            .iter()
+            .rposition(|(k, ks)| si <= ks + 1 && key(k) == key(&e));
+        match twin {
+            Some(i) => {
+                if better(&kept[i].0, &e) {
+                    kept[i] = (e, si);
+                } else {
+                    kept[i].1 = si;
+                }
+            }
+            None => kept.push((e, si)),
+        }
+    }
+    kept.into_iter().map(|(e, _)| e).collect()
+}
+
+/// Words that only sports reports use.
+const SPORTS_STRONG: &[&str] = &[
+    "tournament",
+    "championship",
+    "championships",
+    "league",
+    "seeded",
+    "semi-final",
+    "semi-finals",
+    "semifinal",
+    "semifinals",
+    "quarter-final",
+    "quarter-finals",
+    "quarterfinal",
+    "quarterfinals",
+    "coach",
+    "striker",
+    "goalkeeper",
+    "midfielder",
+    "olympics",
+    "olympic",
+    "medal",
+    "medals",
+    "aces",
+    "premiership",
+    "playoff",
+    "playoffs",
+    "innings",
+    "wicket",
+    "fifa",
+    "uefa",
+    "soccer",
+    "football",
+    "basketball",
+    "volleyball",
+    "tennis",
+    "cricket",
+    "rugby",
+    "badminton",
+    "golf",
+    "hockey",
+    "serie",
+    "liga",
+    "grand-slam",
+    "world-cup",
+    "scored",
+    "goalless",
+    "hat-trick",
+    "athletes",
+    "squad",
+];
+/// Words common in sports reports that other news also uses.
+const SPORTS_WEAK: &[&str] = &[
+    "team",
+    "teams",
+    "match",
+    "matches",
+    "game",
+    "games",
+    "club",
+    "player",
+    "players",
+    "final",
+    "season",
+    "goal",
+    "goals",
+    "win",
+    "won",
+    "victory",
+    "beat",
+    "champion",
+    "champions",
+    "title",
+    "cup",
+    "defeat",
+    "defeated",
+    "fans",
+    "stadium",
+    "race",
+    "round",
+];
+
+/// Which sentences are sports reporting: a score ("1-0", "15-2") or two words only sports
+/// use; in a document with two such sentences, also any sentence with a sports word.
+fn sports_sentences(input: &EventInput) -> Vec<bool> {
+    let cues = |sentence: &aras_text::Sentence| -> (bool, usize, usize) {
+        let words: Vec<String> = sentence
+            .tokens
+            .iter()
+            .map(|t| input.text.get(t.start..t.end).unwrap_or("").to_lowercase())
+            .collect();
+        let score = words.iter().any(|w| is_score(w));
+        let joined: Vec<String> = words
+            .windows(2)
+            .map(|p| format!("{}-{}", p[0], p[1]))
+            .collect();
+        let strong = words
+            .iter()
+            .chain(&joined)
+            .filter(|w| SPORTS_STRONG.contains(&w.as_str()))
+            .count();
+        let weak = words
+            .iter()
+            .filter(|w| SPORTS_WEAK.contains(&w.as_str()))
+            .count();
+        (score, strong, weak)
+    };
+    let found: Vec<(bool, usize, usize)> = input.sentences.iter().map(cues).collect();
+    let sure = |&(score, strong, _): &(bool, usize, usize)| score || strong >= 2;
+    let sports_doc = found.iter().filter(|c| sure(c) || c.1 >= 1).count() >= 2;
+    found
+        .iter()
+        .map(|c| sure(c) || (sports_doc && (c.1 + c.2) >= 1))
+        .collect()
+}
+
+/// A game score: "1-0", "15-2", "3-1" (not a year range, not a ratio in a vote).
+fn is_score(w: &str) -> bool {
+    let Some((a, b)) = w.split_once('-') else {
+        return false;
+    };
+    let small = |x: &str| !x.is_empty() && x.len() <= 2 && x.bytes().all(|c| c.is_ascii_digit());
+    small(a) && small(b) && a.parse::<u32>().is_ok_and(|x| x <= 30)
+}
+
+/// The roles of resolved mentions, plus one per country coordinated with the country of a
+/// composed actor: "the ambassadors of Arnor, Osgiliath and Gondor" are three countries'
+/// ambassadors (ARNGOV, OSGGOV, GONGOV), "lawmakers in Fornost and Gondor" two.
+fn with_coordinated_countries(input: &EventInput, s: &Sent, found: &[usize]) -> Vec<Role> {
+    let mut out: Vec<Role> = found.iter().map(|&m| role(input, m)).collect();
+    for &m in found {
+        let mention = &input.mentions[m];
+        let (Some(country), Some(sector)) = (&mention.country, &mention.sector) else {
+            continue;
+        };
+        if mention.code != format!("{country}{sector}") {
+            continue;
+        }
+        let inside =
+            |t: usize| mention.start <= s.tokens[t].start && s.tokens[t].end <= mention.end;
+        for t in (0..s.len()).filter(|&t| inside(t)) {
+            for &c in s.kids(t) {
+                if s.rel(c) != "conj" || inside(c) {
+                    continue;
+                }
+                let k = s.tokens[c];
+                let Some(other) = input
+                    .mentions
+                    .iter()
+                    .position(|x| x.start <= k.start && k.end <= x.end)
+                else {
+                    continue;
+                };
+                let o = &input.mentions[other];
+                if o.sector.is_none() && o.code.len() == 3 && found.iter().all(|&f| f != other) {
+                    let mut r = role(input, other);
+                    r.code = format!("{}{sector}", o.code);
+                    if !out.iter().any(|x| x.code == r.code) {
+                        out.push(r);
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 fn role(input: &EventInput, m: usize) -> Role {
@@ -773,6 +1169,20 @@ fn resolve(
             .filter(|&m| coded(m))
     };
     if let Some(m) = covering(head) {
+        // A bare country-level name under a title that has its own sector code ("Bree
+        // Prime Minister Romendacil", "Ithilen's minister Calimehtar"): the title's code.
+        let code = &input.mentions[m].code;
+        if code.len() == 3 && input.mentions[m].sector.is_none() {
+            let titled = s
+                .kids(head)
+                .iter()
+                .filter(|&&k| k < head && matches!(s.rel(k), "compound" | "nmod:desc" | "amod"))
+                .filter_map(|&k| covering(k))
+                .find(|&k| k != m && input.mentions[k].code.len() > 3);
+            if let Some(t) = titled {
+                return Some(t);
+            }
+        }
         return Some(m);
     }
     let lemma = s.lemma(head);
@@ -863,6 +1273,13 @@ fn resolve(
     None
 }
 
+/// The token of a mention whose head lies outside it (the mention's syntactic head).
+fn mention_head(input: &EventInput, s: &Sent, m: usize) -> Option<usize> {
+    let (ms, me) = (input.mentions[m].start, input.mentions[m].end);
+    let inside = |t: usize| ms <= s.tokens[t].start && s.tokens[t].end <= me;
+    (0..s.len()).find(|&t| inside(t) && s.head(t).is_none_or(|h| !inside(h)))
+}
+
 fn coded_mention(m: &aras_actors::Mention) -> bool {
     !m.code.is_empty() || m.country.as_deref().is_some_and(|c| !c.is_empty())
 }
@@ -877,6 +1294,14 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             continue;
         }
         if let Some(m) = match_verb(lex, s, v, 0) {
+            // "struck a chord", "hit the winner", "beat the deadline": no force used.
+            if matches!(&m.pattern.code[..2], "17" | "18" | "19" | "20")
+                && objects(s, v)
+                    .iter()
+                    .any(|&o| IDIOM_OBJECTS.contains(&s.lemma(o)))
+            {
+                continue;
+            }
             if let Some(c) = m.complement {
                 consumed[c] = true;
             }
@@ -929,6 +1354,24 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
                 targets = objects(s, v);
             }
         }
+        if targets.is_empty() && matches!(&m.pattern.code[..2], "03" | "08" | "10" | "12" | "13") {
+            // A stance's addressee is the one its complement acts on: "threatened to
+            // sanction Turkey", "demanded that Serbia release ...".
+            for &c in s.kids(v) {
+                let clause = matches!(s.base_rel(c), "xcomp" | "ccomp")
+                    || (s.base_rel(c) == "advcl"
+                        && s.kids(c)
+                            .iter()
+                            .any(|&k| s.base_rel(k) == "mark" && s.lemma(k) == "to"));
+                if clause && targets.is_empty() {
+                    targets = if s.base_rel(c) == "ccomp" {
+                        s.kids_rel(c, "nsubj").collect()
+                    } else {
+                        objects(s, c)
+                    };
+                }
+            }
+        }
 
         let retaliation = s.kids(v).iter().any(|&c| RETALIATION.contains(&s.lemma(c)));
         out.push(Cand {
@@ -948,6 +1391,8 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
                     .collect()
             }),
             prep_slot: matches!(m.pattern.target, Slot::Prep(_)),
+            first_target_only: m.first_target_only,
+            reverse_code: m.pattern.reverse_code.clone(),
         });
     }
     let verbal = out.len();
@@ -999,6 +1444,8 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             retaliation,
             speech: None,
             prep_slot: false,
+            first_target_only: false,
+            reverse_code: None,
         });
     }
     out
@@ -1009,11 +1456,37 @@ struct Match<'l> {
     targets: Vec<usize>,
     complement: Option<usize>,
     literal_tokens: Vec<usize>,
+    first_target_only: bool,
 }
 
 fn match_verb<'l>(lex: &'l Lexicon, s: &Sent, v: usize, depth: u8) -> Option<Match<'l>> {
     let mut best: Option<(u32, Match)> = None;
     for p in lex.verb_patterns(s.verb_lemma(lex, v)) {
+        if let Some(sf) = &p.surface {
+            let Some((literal_tokens, anchor)) = surface_match(s, v, sf) else {
+                continue;
+            };
+            let targets = match anchor {
+                Some(a) => (a..s.len())
+                    .filter(|&t| matches!(s.upos(t), "NOUN" | "PROPN" | "PRON"))
+                    .collect(),
+                None => phrase_targets(s, v),
+            };
+            let score = p.specificity() * 2 + 1;
+            if best.as_ref().is_none_or(|(b, _)| score > *b) {
+                best = Some((
+                    score,
+                    Match {
+                        pattern: p,
+                        targets,
+                        complement: None,
+                        literal_tokens,
+                        first_target_only: true,
+                    },
+                ));
+            }
+            continue;
+        }
         // Literals: dependents (or their dependents) with that lemma.
         let mut literal_tokens = Vec::new();
         let mut ok = true;
@@ -1059,6 +1532,7 @@ fn match_verb<'l>(lex: &'l Lexicon, s: &Sent, v: usize, depth: u8) -> Option<Mat
             Slot::None => Vec::new(),
             Slot::Object => objects(s, v),
             Slot::Prep(prep) => prep_dependents(s, v, &[prep.as_str()]),
+            Slot::Phrase => phrase_targets(s, v),
         };
         // A clause in the prepositional slot ("called for coordinating with Azerbaijan"):
         // the target is found inside it, and the match counts less than a noun phrase.
@@ -1091,11 +1565,133 @@ fn match_verb<'l>(lex: &'l Lexicon, s: &Sent, v: usize, depth: u8) -> Option<Mat
                     targets,
                     complement,
                     literal_tokens,
+                    first_target_only: p.target == Slot::Phrase,
                 },
             ));
         }
     }
     best.map(|(_, m)| m)
+}
+
+/// Whether the words of `phrase` stand at `start` (the last word also as a plural).
+fn phrase_at(s: &Sent, start: usize, phrase: &[String], plurals: bool) -> bool {
+    if start + phrase.len() > s.len() {
+        return false;
+    }
+    phrase.iter().enumerate().all(|(k, w)| {
+        let got = &s.lower[start + k];
+        got == w
+            || (plurals
+                && k + 1 == phrase.len()
+                && (*got == format!("{w}s")
+                    || *got == format!("{w}es")
+                    || w.strip_suffix('y')
+                        .is_some_and(|stem| *got == format!("{stem}ies"))))
+    })
+}
+
+/// Matches a surface pattern around the verb at `v`: the tokens matched, and where the
+/// target starts when the pattern marks it.
+fn surface_match(s: &Sent, v: usize, sf: &Surface) -> Option<(Vec<usize>, Option<usize>)> {
+    let mut used = Vec::new();
+    // Before the verb, outward: each item ends before the one matched nearer the verb.
+    let mut limit = v;
+    for item in &sf.before {
+        let mut found = None;
+        'ends: for end in (0..limit).rev() {
+            for ph in &item.phrases {
+                if ph.is_empty() || end + 1 < ph.len() {
+                    continue;
+                }
+                let st = end + 1 - ph.len();
+                if phrase_at(s, st, ph, item.plurals) {
+                    found = Some((st, end + 1));
+                    break 'ends;
+                }
+            }
+            if item.adjacent {
+                break;
+            }
+        }
+        let (st, en) = found?;
+        used.extend(st..en);
+        limit = st;
+    }
+    let mut from = v + 1;
+    let mut anchor = None;
+    for (k, item) in sf.after.iter().enumerate() {
+        if sf.target_after == Some(k) {
+            anchor = Some(from);
+        }
+        let mut found = None;
+        'starts: for st in from..s.len() {
+            for ph in &item.phrases {
+                if !ph.is_empty() && phrase_at(s, st, ph, item.plurals) {
+                    found = Some((st, st + ph.len()));
+                    break 'starts;
+                }
+            }
+            if item.adjacent {
+                break;
+            }
+        }
+        let (st, en) = found?;
+        used.extend(st..en);
+        from = en;
+    }
+    if sf.target_after == Some(sf.after.len()) {
+        anchor = Some(from);
+    }
+    Some((used, anchor))
+}
+
+/// Target candidates in the verb's phrase, in order: the object (the subject in the
+/// passive), then nominal dependents after the verb and inside them, then the subject of
+/// a complement clause ("believes Dagolath can cope"). Adverbial clauses, relative
+/// clauses and the passive agent are not part of it.
+fn phrase_targets(s: &Sent, v: usize) -> Vec<usize> {
+    let mut out = objects(s, v);
+    let mut stack: Vec<usize> = s.kids(v).to_vec();
+    let mut inside = Vec::new();
+    while let Some(x) = stack.pop() {
+        let r = s.rel(x);
+        let skip = matches!(
+            s.base_rel(x),
+            "nsubj" | "csubj" | "advcl" | "parataxis" | "punct" | "conj" | "cc" | "mark" | "aux"
+        ) || r == "acl:relcl"
+            || r == "obl:agent"
+            || (s.is_passive(v)
+                && s.base_rel(x) == "obl"
+                && s.case(x) == Some("by")
+                && s.head(x) == Some(v));
+        if skip && s.head(x) == Some(v) {
+            continue;
+        }
+        if matches!(s.base_rel(x), "advcl" | "acl" | "parataxis") || r == "acl:relcl" {
+            continue;
+        }
+        if x > v || s.head(x) != Some(v) {
+            inside.push(x);
+        }
+        stack.extend(s.kids(x).iter().copied());
+    }
+    inside.sort_unstable();
+    for x in inside {
+        if !out.contains(&x) && matches!(s.upos(x), "NOUN" | "PROPN" | "PRON" | "ADJ") {
+            out.push(x);
+        }
+    }
+    // The subject of a complement clause.
+    for &c in s.kids(v) {
+        if matches!(s.base_rel(c), "ccomp" | "xcomp") {
+            for sub in s.kids_rel(c, "nsubj") {
+                if !out.contains(&sub) {
+                    out.push(sub);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Dependents of `v` introduced by one of `preps`; when there are none, such phrases
@@ -1196,7 +1792,7 @@ fn subjects_depth(s: &Sent, v: usize, depth: u8) -> Vec<usize> {
         .iter()
         .copied()
         // Not passive, so a "passive" subject is the subject.
-        .filter(|&c| matches!(s.rel(c), "nsubj" | "csubj" | "nsubj:pass"))
+        .filter(|&c| matches!(s.rel(c), "nsubj" | "csubj" | "nsubj:pass" | "nsubj:outer"))
         .collect();
     if !own.is_empty() || depth > 4 {
         return own;
@@ -1464,6 +2060,16 @@ fn factuality(s: &Sent, t: usize) -> (bool, Modality) {
         } else if SPEECH.contains(&hl) && matches!(base, "ccomp" | "xcomp" | "parataxis" | "advcl")
         {
             modality = modality.max(Modality::Reported);
+        } else if base == "ccomp"
+            && s.kids(h).iter().any(|&k| {
+                k < x
+                    && matches!(s.base_rel(k), "obl" | "obj" | "nmod")
+                    && FEAR.contains(&s.lemma(k))
+            })
+        {
+            // A content clause attached to the verb instead of its noun: "based on
+            // perceptions in Baku that Israel will remain a supplier".
+            modality = modality.max(Modality::Hypothetical);
         }
         from_conj = rel == "conj";
         x = h;
@@ -1583,6 +2189,55 @@ fn date_of(
     for _ in 0..s.len() {
         if let Some(&(_, ti)) = times.iter().find(|(g, _)| *g == x) {
             return (Some(input.times[ti].value.clone()), DateSource::Text);
+        }
+        if s.rel(x) == "acl:relcl" {
+            break;
+        }
+        match s.head(x) {
+            Some(h) => x = h,
+            None => break,
+        }
+    }
+    // "on June 13 -- the day Israel started its campaign": a clause with "the day" as its
+    // time adjunct, right after a date, happened on that date.
+    let mut x = trigger;
+    // The trigger's clause and the one governing it.
+    for _ in 0..2 {
+        for &k in s.kids(x) {
+            let the = s
+                .kids(k)
+                .iter()
+                .copied()
+                .find(|&d| s.base_rel(d) == "det" && s.lemma(d) == "the");
+            // "the day" as the clause's own time adjunct, not a day described by a clause
+            // of its own ("January 1, the day Bulgaria joins").
+            // ... and the clause starts with it: "the day Israel started".
+            let adjunct = s.base_rel(k) == "obl"
+                && s.kids(x)
+                    .iter()
+                    .any(|&d| s.base_rel(d) == "nsubj" && d == k + 1)
+                && !s
+                    .kids(k)
+                    .iter()
+                    .any(|&d| s.base_rel(d) == "acl" || s.upos(d) == "VERB");
+            let (Some(the), true) = (the, adjunct && DAY_WORDS.contains(&s.lemma(k))) else {
+                continue;
+            };
+            let mut j = the.min(k);
+            while j > 0 && s.upos(j - 1) == "PUNCT" {
+                j -= 1;
+            }
+            if j == 0 || j == the.min(k) {
+                continue;
+            }
+            let end = s.tokens[j - 1].end;
+            if let Some(t) = input
+                .times
+                .iter()
+                .find(|t| t.end == end && is_dated(&t.value))
+            {
+                return (Some(t.value.clone()), DateSource::Text);
+            }
         }
         if s.rel(x) == "acl:relcl" {
             break;

@@ -28,6 +28,10 @@ pub enum Slot {
     Object,
     /// A prepositional dependent with this preposition: `with OBJ`, `against OBJ`.
     Prep(String),
+    /// The first actor in the verb's phrase after the verb: its object, a prepositional
+    /// dependent, a complement clause's subject (imported TABARI/PETRARCH patterns, which
+    /// take the first actor of the verb phrase as the target).
+    Phrase,
 }
 
 /// An infinitival (or gerund) complement the verb must have: `to VERB`, `to VERB:19`, `to attack`.
@@ -50,11 +54,53 @@ pub struct VerbPattern {
     pub literals: Vec<String>,
     pub complement: Option<Complement>,
     pub code: String,
+    /// Words around the verb in surface order (imported TABARI/PETRARCH patterns).
+    pub surface: Option<Surface>,
+    /// The code of the event in the other direction, target to source (`032:033`: a
+    /// visit is also the host's hosting); `None` when there is none.
+    pub reverse_code: Option<String>,
+}
+
+/// One word, phrase or synonym set of a surface pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SurfaceItem {
+    /// Alternatives, each a phrase of lower-case words (a synonym set has several).
+    pub phrases: Vec<Vec<String>>,
+    /// Whether plurals of the phrases' last words match too (synonym sets of nouns).
+    pub plurals: bool,
+    /// Written glued to the item nearer the verb (`IN_*`, `*_OUT`, `WOULD_*_TALKS`): no
+    /// word may come between them.
+    pub adjacent: bool,
+}
+
+/// The words a surface pattern needs before and after the verb, in text order; each list
+/// is read outward from the verb, nearest item first. Gaps are allowed unless an item is
+/// `adjacent`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Surface {
+    pub before: Vec<SurfaceItem>,
+    pub after: Vec<SurfaceItem>,
+    /// A `+` in the pattern: the target is the first actor after this many `after` items.
+    pub target_after: Option<usize>,
+}
+
+impl Surface {
+    /// Number of words the pattern needs.
+    pub fn words(&self) -> usize {
+        self.before
+            .iter()
+            .chain(&self.after)
+            .map(|i| i.phrases.iter().map(Vec::len).min().unwrap_or(0))
+            .sum()
+    }
 }
 
 impl VerbPattern {
     /// How specific the pattern is; the most specific matching pattern wins.
     pub fn specificity(&self) -> u32 {
+        if let Some(sf) = &self.surface {
+            return 2 * sf.words() as u32;
+        }
         let mut s = 2 * self.literals.len() as u32;
         if self.complement.is_some() {
             s += 3;
@@ -115,9 +161,11 @@ impl fmt::Display for ErrorKind {
 /// The event lexicon.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    cameo: HashMap<String, CameoInfo>,
-    verbs: HashMap<String, Vec<VerbPattern>>,
-    nouns: HashMap<String, Vec<NounEntry>>,
+    pub(crate) cameo: HashMap<String, CameoInfo>,
+    pub(crate) verbs: HashMap<String, Vec<VerbPattern>>,
+    pub(crate) nouns: HashMap<String, Vec<NounEntry>>,
+    /// Irregular verb forms (lower case) to the lemma their patterns are filed under.
+    pub(crate) verb_forms: HashMap<String, String>,
 }
 
 const CAMEO_TSV: &str = include_str!("../../../lexicon/cameo.tsv");
@@ -136,6 +184,7 @@ impl Lexicon {
             cameo: HashMap::new(),
             verbs: HashMap::new(),
             nouns: HashMap::new(),
+            verb_forms: HashMap::new(),
         };
         for (n, cols) in rows(cameo) {
             let err = |kind| LexiconError {
@@ -222,6 +271,11 @@ impl Lexicon {
         Ok(lex)
     }
 
+    /// The lemma an irregular verb form (lower case) is filed under, if it is one.
+    pub fn verb_form(&self, word: &str) -> Option<&str> {
+        self.verb_forms.get(word).map(String::as_str)
+    }
+
     /// Facts about a CAMEO code.
     pub fn cameo(&self, code: &str) -> Option<&CameoInfo> {
         self.cameo.get(code)
@@ -299,6 +353,8 @@ pub fn parse_pattern(lemma: &str, pattern: &str, code: &str) -> Result<VerbPatte
         literals: Vec::new(),
         complement: None,
         code: code.to_string(),
+        surface: None,
+        reverse_code: None,
     };
     let mut verb_seen = false;
     let mut i = 0;

@@ -67,11 +67,14 @@
 //! ```
 
 mod coder;
+mod imported;
 mod lexicon;
 
 pub use coder::code;
+pub use imported::ImportedVerbs;
 pub use lexicon::{
-    parse_pattern, CameoInfo, Complement, Lexicon, LexiconError, NounEntry, Slot, VerbPattern,
+    parse_pattern, CameoInfo, Complement, Lexicon, LexiconError, NounEntry, Slot, Surface,
+    SurfaceItem, VerbPattern,
 };
 
 use aras_actors::Mention;

@@ -30,9 +30,13 @@ mod agents;
 mod common;
 mod countries;
 mod ledger;
+mod records;
 mod verbs;
 
 pub use common::{parse_date, Date};
+pub use records::{
+    read_records, Discards, Expectation, ExpectedEvent, Record, RecordFile, RecordsError,
+};
 pub use verbs::{
     read_verb_dictionary, Synset, Transformation, VerbDictionary, VerbEntry, VerbPattern,
     VerbSynonym,

@@ -192,6 +192,12 @@ fn check_verb_code(raw: &str) -> Result<String, String> {
     if raw.is_empty() {
         return Err("empty code []".to_string());
     }
+    // KEDS-era dictionaries mark a doubtful code with a trailing `?` (`[023?]`): the code.
+    if let Some(code) = raw.strip_suffix('?') {
+        if !code.is_empty() && code.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Ok(code.to_string());
+        }
+    }
     if raw.chars().all(|c| c.is_ascii_alphanumeric() || c == ':') {
         Ok(raw.to_string())
     } else {

@@ -8,6 +8,8 @@ pub mod conllu_out;
 pub mod records;
 
 pub mod link;
+pub mod petrarch;
+pub mod plover;
 
 use aras_actors::{ActorContext, Mention};
 use aras_claims::Claim;

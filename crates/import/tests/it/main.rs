@@ -5,4 +5,5 @@
 mod people;
 mod prop;
 mod real_files;
+mod records;
 mod snippets;

@@ -262,3 +262,13 @@ fn detection() {
         DictKind::Actors
     );
 }
+
+#[test]
+fn issue4_a_doubtful_keds_code_keeps_its_code() {
+    let d = aras_import::read_verb_dictionary(
+        "--- SAYS  [023?]  ---\nSAY\n- * WAS LIE [141]\n",
+        aras_import::Format::Petrarch,
+    );
+    assert!(d.rejected.is_empty(), "{:?}", d.rejected);
+    assert_eq!(d.verbs[0].code.as_deref(), Some("023"));
+}
