@@ -22,6 +22,14 @@ pub struct Args {
         default_value = "../shared/data/ud/en_ewt-ud-train.conllu"
     )]
     pub train: PathBuf,
+    /// Unlabelled text for the parser's word clusters (any input `aras parse` reads);
+    /// skipped with a warning when absent.
+    #[arg(
+        long,
+        value_name = "PATH",
+        default_value = "../shared/data/corpora/news_afp_xinhua_te3/articles.jsonl"
+    )]
+    pub unlabelled: PathBuf,
     /// Where to write the model.
     #[arg(long, value_name = "FILE", default_value = "models/en_ewt.model")]
     pub out: PathBuf,
@@ -48,7 +56,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             eprintln!("[{:7.1}s] {msg}", started.elapsed().as_secs_f64());
         }
     };
-    let trained = model::train(&sents, &opts, &mut log);
+    let unlabelled = read_unlabelled(&args.unlabelled, &mut log);
+    let trained = model::train(&sents, &unlabelled, &opts, &mut log);
     let bytes = trained.to_bytes();
     let tmp = args.out.with_extension("model.tmp");
     std::fs::write(&tmp, &bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
@@ -61,4 +70,36 @@ pub fn run(args: Args) -> Result<ExitCode> {
         sents.len()
     ));
     Ok(ExitCode::Ok)
+}
+
+/// The sentences of tokens of every document under `path` (segmented as `aras parse`
+/// does), or none, with a warning, when it cannot be read.
+fn read_unlabelled(path: &std::path::Path, log: &mut dyn FnMut(&str)) -> Vec<Vec<String>> {
+    if !path.exists() {
+        eprintln!(
+            "aras: warning: {} not found; training without word clusters",
+            path.display()
+        );
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut docs = 0;
+    for doc in aras_ingest::read_inputs(&[aras_ingest::Input::from_arg(path)]) {
+        let Ok(doc) = doc else { continue };
+        docs += 1;
+        for s in aras_text::segment(&doc.text) {
+            out.push(
+                s.tokens
+                    .iter()
+                    .map(|t| t.text(&doc.text).to_string())
+                    .collect(),
+            );
+        }
+    }
+    log(&format!(
+        "unlabelled: {docs} documents, {} sentences from {}",
+        out.len(),
+        path.display()
+    ));
+    out
 }

@@ -32,7 +32,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .unwrap_or_else(|| "models/en_ewt.model".to_string());
     let sents = conllu::parse(&std::fs::read_to_string(train_path)?)?;
     let t = Instant::now();
-    let model = train(&sents, &opts, &mut |m| {
+    let model = train(&sents, &[], &opts, &mut |m| {
         eprintln!("[{:6.1}s] {m}", t.elapsed().as_secs_f64())
     });
     let train_secs = t.elapsed().as_secs_f64();

@@ -1,5 +1,6 @@
 //! Part-of-speech tagging and dependency parsing, trained here from Universal Dependencies.
 
+pub mod clusters;
 pub mod conllu;
 pub mod model;
 pub mod parser;

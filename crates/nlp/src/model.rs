@@ -12,6 +12,7 @@
 //! second jackknife over contiguous folds gives the second member differently wrong tags
 //! (see [`crate::parser`]).
 
+use crate::clusters::{ClusterOptions, WordClusters};
 use crate::conllu::Sentence;
 use crate::parser::{Arc, ParseScratch, Parser, ParserFormatError, ParserOptions};
 use crate::perceptron::hash_bytes;
@@ -85,6 +86,9 @@ pub struct TrainOptions {
     pub folds: usize,
     pub tagger: TaggerOptions,
     pub parser: ParserOptions,
+    /// Word clusters for the parser, induced from the treebank's words and the
+    /// unlabelled text given to [`train`].
+    pub clusters: ClusterOptions,
 }
 
 impl Default for TrainOptions {
@@ -94,6 +98,7 @@ impl Default for TrainOptions {
             folds: 5,
             tagger: TaggerOptions::default(),
             parser: ParserOptions::default(),
+            clusters: ClusterOptions::default(),
         }
     }
 }
@@ -278,9 +283,42 @@ fn u64_le(input: &mut &[u8]) -> Result<u64, ModelError> {
 
 /// Trains tagger and parser: the tagger on all of `train`; the parser on `train` re-tagged
 /// by jackknifing (see [`jackknife`]; with an ensemble, also over contiguous folds).
-pub fn train(train: &[Sentence], opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Model {
+///
+/// `unlabelled` (sentences of tokens, e.g. news articles) feeds the parser's word clusters
+/// together with the treebank's own words; it may be empty.
+pub fn train(
+    train: &[Sentence],
+    unlabelled: &[Vec<String>],
+    opts: &TrainOptions,
+    log: &mut dyn FnMut(&str),
+) -> Model {
     let t0 = Instant::now();
-    let (tagger, retagged) = jackknife(train, opts, log);
+    // The clusters are induced while the taggers train (one thread each way).
+    let (clusters, (jackknifed, lines)) = rayon::join(
+        || {
+            let mut text: Vec<Vec<String>> = train
+                .iter()
+                .map(|s| s.words.iter().map(|w| w.form.clone()).collect())
+                .collect();
+            text.extend(unlabelled.iter().cloned());
+            WordClusters::induce(&text, &opts.clusters)
+        },
+        || {
+            let mut lines = Vec::new();
+            let out = jackknife(train, opts, &mut |m| lines.push(m.to_string()));
+            (out, lines)
+        },
+    );
+    let (tagger, retagged) = jackknifed;
+    for l in &lines {
+        log(l);
+    }
+    log(&format!(
+        "clusters: {} words in {} classes from {} unlabelled sentences",
+        clusters.len(),
+        opts.clusters.classes,
+        unlabelled.len()
+    ));
     let mut popts = opts.parser.clone();
     popts.seed ^= opts.seed;
     // A second tag view for ensembles: jackknifed over contiguous folds, so the members
@@ -290,7 +328,7 @@ pub fn train(train: &[Sentence], opts: &TrainOptions, log: &mut dyn FnMut(&str))
     let mut views: Vec<&[Sentence]> = vec![&retagged];
     views.extend(second.as_deref());
     let t1 = Instant::now();
-    let parser = Parser::train_views(&views, &popts, log);
+    let parser = Parser::train_views(&views, &clusters, &popts, log);
     log(&format!(
         "parser trained in {:.1}s (total {:.1}s)",
         t1.elapsed().as_secs_f64(),

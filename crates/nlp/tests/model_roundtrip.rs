@@ -37,7 +37,7 @@ fn model_bytes() -> &'static [u8] {
         };
         opts.parser.epochs = 5;
         opts.tagger.epochs = 5;
-        train(&sents, &opts, &mut |_| {}).to_bytes()
+        train(&sents, &[], &opts, &mut |_| {}).to_bytes()
     })
 }
 

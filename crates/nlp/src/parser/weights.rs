@@ -127,10 +127,13 @@ impl SparseTrainer {
                 kept.push((key, start, flat.len()));
             }
         }
-        let mut w = SparseWeights::with_rows(n_classes, kept.len());
+        let n_hot = kept.iter().filter(|&&(key, _, _)| region(key) == 1).count();
+        let mut w = SparseWeights::with_rows(n_classes, [kept.len() - n_hot, n_hot]);
         // Insert in table order (see `table_order`), exactly as `read` will.
-        let bits = w.mask.count_ones();
-        kept.sort_unstable_by_key(|&(key, _, _)| table_order(key, bits));
+        let bits = w.bits();
+        kept.sort_unstable_by_key(|&(key, _, _)| {
+            (region(key), table_order(key, bits[region(key)]))
+        });
         for (key, s, e) in kept {
             w.push(key, &flat[s..e]);
         }
@@ -150,13 +153,19 @@ pub(crate) struct SparseWeights {
     n_classes: usize,
     /// (key, packed) per row in insertion (= key) order, for writing the weights out.
     rows: Vec<(u64, u32)>,
-    mask: usize,
+    /// (first slot, mask) of the two regions of `slots`: 0 for keys of lexical features,
+    /// 1 for keys with [`HOT`] set (features of tags, labels and distances only). The
+    /// hot rows are few and read by every transition; packed in a table of their own
+    /// they stay in the core's cache instead of sharing cache lines with rare words.
+    regions: [(usize, usize); 2],
     slots: Vec<Slot>,
     entries: Vec<Packed>,
     /// Long rows (the hot tag and label features, tens of classes each) again as dense
     /// rows of `stride` weights, added with SIMD instead of one scattered add per class:
-    /// they make up ~90% of the weights a transition sums.
-    dense: Vec<f32>,
+    /// they make up ~90% of the weights a transition sums (~46 rows per transition), so
+    /// they are stored as IEEE half floats (11 significant bits; the weights lie within
+    /// ±100), which halves the memory a transition streams through.
+    dense: Vec<u16>,
     stride: usize,
 }
 
@@ -195,6 +204,15 @@ impl Packed {
     }
 }
 
+/// The key bit that files a feature in the hot region (see `SparseWeights::regions`).
+pub(crate) const HOT: u64 = 1 << 63;
+
+/// The region of a key: 1 for hot features, 0 for the rest.
+#[inline(always)]
+fn region(key: u64) -> usize {
+    (key >> 63) as usize
+}
+
 /// Rows beyond 2^24 weights cannot be addressed by a slot and are dropped.
 const MAX_ENTRIES: usize = (1 << 24) - 256;
 /// A row with more entries than this beyond its two inline ones is also kept dense.
@@ -223,17 +241,17 @@ fn prefetch<T>(p: &T) {
 }
 
 impl SparseWeights {
-    fn with_rows(n_classes: usize, n_rows: usize) -> Self {
-        let cap = (n_rows * 4 / 3 + 1).next_power_of_two().max(16);
-        Self::with_capacity(n_classes, n_rows, cap)
+    fn with_rows(n_classes: usize, n_rows: [usize; 2]) -> Self {
+        let cap = n_rows.map(table_capacity);
+        Self::with_capacity(n_classes, n_rows[0] + n_rows[1], cap)
     }
 
-    fn with_capacity(n_classes: usize, n_rows: usize, cap: usize) -> Self {
+    fn with_capacity(n_classes: usize, n_rows: usize, cap: [usize; 2]) -> Self {
         SparseWeights {
             n_classes,
             rows: Vec::with_capacity(n_rows),
-            mask: cap - 1,
-            slots: vec![Slot::default(); cap],
+            regions: [(0, cap[0] - 1), (cap[0], cap[1] - 1)],
+            slots: vec![Slot::default(); cap[0] + cap[1]],
             entries: Vec::new(),
             dense: Vec::new(),
             stride: n_classes.div_ceil(16) * 16,
@@ -257,23 +275,26 @@ impl SparseWeights {
             return;
         }
         let check = (key >> 32) as u32;
-        let mut i = key as usize & self.mask;
-        while self.slots[i].inline[0] != 0 {
-            if self.slots[i].check == check {
-                // Same 52-bit key twice: keep the first row (hash collision, harmless).
+        let (base, mask) = self.regions[region(key)];
+        let mut i = key as usize & mask;
+        while self.slots[base + i].inline[0] != 0 {
+            if self.slots[base + i].check == check {
+                // Same key twice in 32 + table bits: keep the first row (hash collision,
+                // harmless).
                 self.entries.truncate(start as usize);
                 return;
             }
-            i = (i + 1) & self.mask;
+            i = (i + 1) & mask;
         }
+        let i = base + i;
         let e = &self.entries[start as usize..];
         let rest = if len as usize > 2 + DENSE_MIN {
             let d = self.dense.len() / self.stride;
-            self.dense.resize(self.dense.len() + self.stride, 0.0);
-            let row = &mut self.dense[d * self.stride..];
+            let mut row = vec![0f32; self.stride];
             for p in &e[2..] {
                 row[p.class() as usize] += p.value();
             }
+            self.dense.extend(row.iter().map(|&v| f32_to_f16(v)));
             ((d as u32) << 8) | DENSE
         } else if len > 2 {
             ((start + 2) << 8) | (len - 2)
@@ -292,14 +313,27 @@ impl SparseWeights {
     #[inline(always)]
     fn find(&self, key: u64) -> Slot {
         let check = (key >> 32) as u32;
-        let mut i = key as usize & self.mask;
+        let (base, mask) = self.regions[region(key)];
+        let mut i = key as usize & mask;
         loop {
-            let s = self.slots[i];
+            let s = self.slots[base + i];
             if s.inline[0] == 0 || s.check == check {
                 return s;
             }
-            i = (i + 1) & self.mask;
+            i = (i + 1) & mask;
         }
+    }
+
+    /// The home slot of `key`.
+    #[inline(always)]
+    fn home(&self, key: u64) -> &Slot {
+        let (base, mask) = self.regions[region(key)];
+        &self.slots[base + (key as usize & mask)]
+    }
+
+    /// log2 of each region's size.
+    fn bits(&self) -> [u32; 2] {
+        self.regions.map(|(_, mask)| mask.count_ones())
     }
 
     pub(crate) fn n_features(&self) -> usize {
@@ -319,28 +353,38 @@ impl SparseWeights {
     #[inline]
     pub(crate) fn score(&self, feats: &[u64], scores: &mut [f32; 256]) {
         #[cfg(target_arch = "x86_64")]
-        if std::arch::is_x86_feature_detected!("avx2") {
-            // SAFETY: the CPU supports AVX2 (checked just above).
+        if std::arch::is_x86_feature_detected!("avx2")
+            && std::arch::is_x86_feature_detected!("f16c")
+        {
+            // SAFETY: the CPU supports AVX2 and F16C (checked just above).
             unsafe { self.score_avx2(feats, scores) };
             return;
         }
-        self.score_plain(feats, scores);
+        self.score_plain(feats, scores, add_dense_plain);
     }
 
     #[cfg(target_arch = "x86_64")]
-    #[target_feature(enable = "avx2")]
+    #[target_feature(enable = "avx2,f16c")]
     unsafe fn score_avx2(&self, feats: &[u64], scores: &mut [f32; 256]) {
-        self.score_plain(feats, scores);
+        self.score_plain(feats, scores, |acc, row| {
+            // SAFETY: this function only runs where AVX2 and F16C are available.
+            unsafe { add_dense_f16c(acc, row) }
+        });
     }
 
     /// All slots are prefetched before any is read (parsing is memory-bound: the reads
     /// then overlap), and the rows beyond the inline pairs likewise before they are summed.
     #[inline(always)]
-    fn score_plain(&self, feats: &[u64], scores: &mut [f32; 256]) {
+    fn score_plain(
+        &self,
+        feats: &[u64],
+        scores: &mut [f32; 256],
+        add_dense: impl Fn(&mut [f32], &[u16]),
+    ) {
         const CHUNK: usize = 128;
         for feats in feats.chunks(CHUNK) {
             for &f in feats {
-                prefetch(&self.slots[f as usize & self.mask]);
+                prefetch(self.home(f));
             }
             let mut more = [0u32; CHUNK];
             let mut n_more = 0;
@@ -353,7 +397,10 @@ impl SparseWeights {
                 }
                 if s.rest != 0 {
                     if s.rest & 0xff == DENSE {
-                        prefetch(&self.dense[(s.rest >> 8) as usize * self.stride]);
+                        let row = (s.rest >> 8) as usize * self.stride;
+                        for at in (row..row + self.stride).step_by(32) {
+                            prefetch(&self.dense[at]);
+                        }
                     } else {
                         prefetch(&self.entries[(s.rest >> 8) as usize]);
                     }
@@ -361,12 +408,17 @@ impl SparseWeights {
                     n_more += 1;
                 }
             }
-            self.add_rest(&more[..n_more], scores);
+            self.add_rest(&more[..n_more], scores, &add_dense);
         }
     }
 
     #[inline(always)]
-    fn add_rest(&self, more: &[u32], scores: &mut [f32; 256]) {
+    fn add_rest(
+        &self,
+        more: &[u32],
+        scores: &mut [f32; 256],
+        add_dense: &impl Fn(&mut [f32], &[u16]),
+    ) {
         for &p in more {
             let (s, n) = ((p >> 8) as usize, p & 0xff);
             if n == DENSE {
@@ -385,13 +437,19 @@ impl SparseWeights {
     pub(crate) fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&(self.n_classes as u32).to_le_bytes());
         out.extend_from_slice(&(self.rows.len() as u64).to_le_bytes());
-        let bits = self.mask.count_ones();
-        out.push(bits as u8);
-        let mut prev = 0u64;
+        let n_hot = self.rows.iter().filter(|&&(k, _)| region(k) == 1).count();
+        out.extend_from_slice(&(n_hot as u64).to_le_bytes());
+        let bits = self.bits();
+        out.extend(bits.map(|b| b as u8));
+        // Rows are in (region, table order); the delta coding restarts with each region.
+        let mut prev = (0usize, 0u64);
         for &(k, _) in &self.rows {
-            let r = table_order(k, bits);
-            write_varint(out, r.wrapping_sub(prev));
-            prev = r;
+            let r = table_order(k, bits[region(k)]);
+            if region(k) != prev.0 {
+                prev = (region(k), 0);
+            }
+            write_varint(out, r.wrapping_sub(prev.1));
+            prev.1 = r;
         }
         let run = |p: u32| {
             let s = (p >> 8) as usize;
@@ -417,18 +475,33 @@ impl SparseWeights {
         if n > input.len() / 7 || n_classes > 256 {
             return Err(WeightsError::Truncated);
         }
-        let bits = take(input, 1)?[0] as u32;
-        // The table holds every row and is at most twice what `with_rows` would choose:
-        // a corrupt width must neither overflow the table nor allocate without bound.
-        let max_cap = 2 * (n * 4 / 3 + 1).next_power_of_two().max(16);
-        if !(4..=40).contains(&bits) || (1usize << bits) <= n || (1usize << bits) > max_cap {
+        let n_hot = u64::from_le_bytes(take_array(input)?) as usize;
+        if n_hot > n {
             return Err(WeightsError::Truncated);
+        }
+        let counts = [n - n_hot, n_hot];
+        let bits = take_array::<2>(input)?.map(u32::from);
+        // Each region holds its rows and is at most twice what `with_rows` would choose:
+        // a corrupt width must neither overflow the table nor allocate without bound.
+        for (&b, &count) in bits.iter().zip(&counts) {
+            let max_cap = 2 * table_capacity(count);
+            if !(4..=40).contains(&b) || (1usize << b) <= count || (1usize << b) > max_cap {
+                return Err(WeightsError::Truncated);
+            }
         }
         let mut keys = Vec::with_capacity(n);
         let mut prev = 0u64;
-        for _ in 0..n {
+        for i in 0..n {
+            let r = usize::from(i >= counts[0]);
+            if i == counts[0] {
+                prev = 0;
+            }
             prev = prev.wrapping_add(read_varint(input)?);
-            keys.push(prev.rotate_left(bits));
+            let key = prev.rotate_left(bits[r]);
+            if region(key) != r {
+                return Err(WeightsError::Truncated);
+            }
+            keys.push(key);
         }
         let lens = take(input, n)?;
         let total: usize = lens.iter().map(|&l| l as usize).sum();
@@ -437,7 +510,7 @@ impl SparseWeights {
             return Err(WeightsError::BadClass);
         }
         let raw = take(input, total * 4)?;
-        let mut w = SparseWeights::with_capacity(n_classes, n, 1 << bits);
+        let mut w = SparseWeights::with_capacity(n_classes, n, bits.map(|b| 1usize << b));
         let mut buf = Vec::with_capacity(256);
         let (mut at, mut values) = (0usize, raw.chunks_exact(4));
         for (&k, &l) in keys.iter().zip(lens) {
@@ -453,18 +526,80 @@ impl SparseWeights {
     }
 }
 
-/// `acc += row`, element-wise (both a multiple of 16 long); vectorised (AVX2 when
-/// inlined into [`SparseWeights::score_avx2`]).
+/// `acc += row` for a row of half floats, element-wise (both a multiple of 16 long).
 #[inline(always)]
-fn add_dense(acc: &mut [f32], row: &[f32]) {
-    for (a, r) in acc.chunks_exact_mut(16).zip(row.chunks_exact(16)) {
-        for k in 0..16 {
-            a[k] += r[k];
+fn add_dense_plain(acc: &mut [f32], row: &[u16]) {
+    for (a, &r) in acc.iter_mut().zip(row) {
+        *a += f16_to_f32(r);
+    }
+}
+
+/// [`add_dense_plain`] with F16C conversions, 8 weights at a time.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,f16c")]
+#[inline]
+unsafe fn add_dense_f16c(acc: &mut [f32], row: &[u16]) {
+    use std::arch::x86_64::*;
+    for (a, r) in acc.chunks_exact_mut(8).zip(row.chunks_exact(8)) {
+        // SAFETY: both chunks are exactly 8 elements long (16 and 32 bytes); the loads
+        // and the store are unaligned.
+        unsafe {
+            let h = _mm_loadu_si128(r.as_ptr().cast());
+            let sum = _mm256_add_ps(_mm256_loadu_ps(a.as_ptr()), _mm256_cvtph_ps(h));
+            _mm256_storeu_ps(a.as_mut_ptr(), sum);
         }
     }
 }
 
-/// The order rows are inserted and stored in: by home slot (the key's low `bits` bits),
+/// IEEE 754 binary16 from f32, rounding to nearest even (overflow to infinity, tiny
+/// values to zero: parser weights lie far inside the range).
+fn f32_to_f16(v: f32) -> u16 {
+    let bits = v.to_bits();
+    let sign = ((bits >> 16) & 0x8000) as u16;
+    let exp = ((bits >> 23) & 0xff) as i32 - 127 + 15;
+    let man = bits & 0x7f_ffff;
+    if v.is_nan() {
+        return sign | 0x7e00;
+    }
+    if exp >= 31 {
+        return sign | 0x7c00;
+    }
+    if exp <= 0 {
+        return sign;
+    }
+    // Round the 23-bit mantissa to 10 bits, to nearest even; a carry bumps the exponent.
+    let half = (exp as u32) << 10 | (man >> 13);
+    let rest = man & 0x1fff;
+    let round = u32::from(rest > 0x1000 || (rest == 0x1000 && half & 1 == 1));
+    let h = half + round;
+    if h >= 0x7c00 {
+        sign | 0x7c00
+    } else {
+        sign | h as u16
+    }
+}
+
+/// f32 from IEEE 754 binary16 (normal numbers, zero, infinity; [`f32_to_f16`] makes no
+/// subnormals, so none are decoded).
+#[inline(always)]
+fn f16_to_f32(h: u16) -> f32 {
+    let sign = ((h & 0x8000) as u32) << 16;
+    let exp = ((h >> 10) & 0x1f) as u32;
+    let man = (h & 0x3ff) as u32;
+    let bits = match exp {
+        0 => sign,
+        31 => sign | 0x7f80_0000 | (man << 13),
+        _ => sign | ((exp + 127 - 15) << 23) | (man << 13),
+    };
+    f32::from_bits(bits)
+}
+
+/// Slots for a region of `n_rows` rows: a power of two, at most 3/4 full.
+fn table_capacity(n_rows: usize) -> usize {
+    (n_rows * 4 / 3 + 1).next_power_of_two().max(16)
+}
+
+/// The order rows are inserted and stored in (within a region): by home slot (the key's low `bits` bits),
 /// so that loading fills the table front to back instead of at random (several times
 /// faster), with the key rotated so the sorted values still delta-code into small varints.
 #[inline]
@@ -527,6 +662,18 @@ mod tests {
         let mut s = [0.0f32; 256];
         w.score(&[1], &mut s);
         assert!(s[0] > s[2]);
+        // Hot keys live in their own region and come back like the others.
+        let mut t = SparseTrainer::new(3);
+        t.update(&[1, 2 | HOT, 5 | HOT], 0, 2);
+        t.tick();
+        let w2 = t.finish(0.0);
+        assert_eq!(w2.bits(), [4, 4]);
+        let mut s = [0.0f32; 256];
+        w2.score(&[2 | HOT], &mut s);
+        assert!(s[0] > s[2]);
+        let mut bytes = Vec::new();
+        w2.write(&mut bytes);
+        assert_eq!(SparseWeights::read(&mut bytes.as_slice()).unwrap(), w2);
         let mut bytes = Vec::new();
         w.write(&mut bytes);
         let back = SparseWeights::read(&mut bytes.as_slice()).unwrap();
@@ -561,7 +708,7 @@ mod tests {
         w.score(&[7, 8, 9], &mut got);
         for c in 0..40 {
             assert!(
-                (got[c] - want[c]).abs() < 1e-4,
+                (got[c] - want[c]).abs() <= 1e-4 + want[c].abs() / 1024.0,
                 "class {c}: {} vs {}",
                 got[c],
                 want[c]
@@ -570,6 +717,20 @@ mod tests {
         let mut bytes = Vec::new();
         w.write(&mut bytes);
         assert_eq!(SparseWeights::read(&mut bytes.as_slice()).unwrap(), w);
+    }
+
+    #[test]
+    fn half_floats_round_trip_within_their_precision() {
+        for v in [
+            0.0f32, 1.0, -1.0, 1.5, 88.228516, -37.1, 0.33333, 1e-3, 65504.0,
+        ] {
+            let back = f16_to_f32(f32_to_f16(v));
+            assert!((back - v).abs() <= v.abs() / 1024.0, "{v} -> {back}");
+        }
+        assert_eq!(f32_to_f16(1.0), 0x3c00);
+        assert_eq!(f32_to_f16(-2.0), 0xc000);
+        assert_eq!(f16_to_f32(0x7c00), f32::INFINITY);
+        assert_eq!(f32_to_f16(1e6), 0x7c00);
     }
 
     #[test]
