@@ -1406,12 +1406,22 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             continue;
         };
         // The same event as a verb's: "hit by Israeli strikes", "fought two wars".
-        let same_as_verb = out[..verbal].iter().any(|c: &Cand| {
+        let same_as_verb = out[..verbal].iter().position(|c: &Cand| {
             c.code[..2] == e.code[..2]
                 && s.head(i) == Some(c.trigger)
                 && (c.sources.contains(&i) || c.targets.contains(&i) || s.rel(i) == "obj")
         });
-        if same_as_verb {
+        if let Some(v) = same_as_verb {
+            // "Israeli strikes on Tabriz killed ten people": the noun's own target is the
+            // verb's last resort when the verb's objects hold no actor.
+            if out[v].sources.contains(&i) {
+                let (_, noun_targets) = noun_roles(s, i, e);
+                for t in noun_targets {
+                    if !out[v].targets.contains(&t) {
+                        out[v].targets.push(t);
+                    }
+                }
+            }
             continue;
         }
         let (sources, mut targets) = noun_roles(s, i, e);

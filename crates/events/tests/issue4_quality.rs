@@ -125,3 +125,19 @@ fn issue4_a_campaign_dated_later_dates_its_lead() {
     assert_eq!(lead.date.as_deref(), Some("2025-06-13"));
     assert_eq!(lead.date_source, aras_events::DateSource::Discourse);
 }
+
+#[test]
+fn issue4_an_event_noun_as_subject_lends_its_target_to_the_verb() {
+    // The strikes are the killing's subject: one event, whose target comes from the
+    // noun's "on" phrase when the verb's object ("civilians") is no actor.
+    let Some(events) = common::run("Russian strikes on Kharkiv killed five civilians.") else {
+        return;
+    };
+    assert!(
+        events
+            .iter()
+            .any(|e| e.root == "19" && codes(std::slice::from_ref(e))[0].starts_with("RUS>UKR")),
+        "{:?}",
+        codes(&events)
+    );
+}
