@@ -189,3 +189,23 @@ fn issue5_relations_aze_on_the_seed_and_wikinews() {
     assert_eq!(sign("IRN"), "mixed");
     assert_eq!(sign("ARM"), "hostile");
 }
+
+/// `aras relations | head -1`: the reader closing early is not a crash.
+#[test]
+fn issue5_a_reader_that_stops_early_is_no_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = example_store(dir.path());
+    for command in ["relations", "balance"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_aras"))
+            .args([command, "--db", &db])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{command}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{command}: {stderr}");
+    }
+}

@@ -73,10 +73,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let report = balance(&rows, &options);
     match args.format {
-        Format::Table => println!(
-            "{}",
-            render_balance_table(&report, store_args::terminal_width()).trim_end()
-        ),
+        Format::Table => {
+            store_args::print_text(&render_balance_table(&report, store_args::terminal_width()))?
+        }
         Format::Jsonl => {
             let lines: Vec<Line> = report
                 .edges

@@ -48,10 +48,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             if found.is_empty() {
                 eprintln!("aras: no dyads match (is the store empty? see `aras ingest`)");
             } else {
-                println!(
-                    "{}",
-                    render_dyads_table(&found, store_args::terminal_width()).trim_end()
-                );
+                store_args::print_text(&render_dyads_table(&found, store_args::terminal_width()))?;
             }
         }
         Format::Jsonl => store_args::print_jsonl(&found)?,

@@ -289,6 +289,17 @@ impl MentionFilterArgs {
     }
 }
 
+/// Writes a rendered table (with a final newline); a reader that stops early (`| head`)
+/// is not an error.
+pub fn print_text(text: &str) -> Result<()> {
+    let mut out = io::stdout().lock();
+    let result = out
+        .write_all(text.trim_end().as_bytes())
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
+    closed_pipe_is_fine(result)
+}
+
 #[cfg(test)]
 mod tests {
     use super::{fit, redacted};

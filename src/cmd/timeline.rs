@@ -75,10 +75,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
             if points.is_empty() {
                 eprintln!("aras: no dated events between {} and {}", args.a, args.b);
             } else {
-                println!(
-                    "{}",
-                    render_timeline_table(&points, store_args::terminal_width()).trim_end()
-                );
+                store_args::print_text(&render_timeline_table(
+                    &points,
+                    store_args::terminal_width(),
+                ))?;
             }
         }
         Format::Jsonl => store_args::print_jsonl(&points)?,
