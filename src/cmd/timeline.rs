@@ -83,52 +83,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         Format::Jsonl => store_args::print_jsonl(&points)?,
         Format::Csv => {
-            let flat: Vec<CsvPoint> = points.iter().map(CsvPoint::from).collect();
-            store_args::print_csv(&flat)?;
+            let mut out = Vec::new();
+            aras_export::write_timeline_csv(&points, &mut out)?;
+            crate::cmd::relations::print_bytes(&out)?;
         }
     }
     Ok(ExitCode::Ok)
-}
-
-/// A timeline point with its cluster ids joined, since CSV has no lists.
-#[derive(serde::Serialize)]
-struct CsvPoint {
-    start: String,
-    label: String,
-    events: u32,
-    a_to_b: u32,
-    b_to_a: u32,
-    verbal_cooperation: u32,
-    material_cooperation: u32,
-    verbal_conflict: u32,
-    material_conflict: u32,
-    goldstein_sum: f64,
-    goldstein_mean: Option<f64>,
-    reports: u64,
-    cluster_ids: String,
-}
-
-impl From<&aras_relations::TimelinePoint> for CsvPoint {
-    fn from(p: &aras_relations::TimelinePoint) -> Self {
-        CsvPoint {
-            start: p.start.to_string(),
-            label: p.label.clone(),
-            events: p.events,
-            a_to_b: p.a_to_b,
-            b_to_a: p.b_to_a,
-            verbal_cooperation: p.verbal_cooperation,
-            material_cooperation: p.material_cooperation,
-            verbal_conflict: p.verbal_conflict,
-            material_conflict: p.material_conflict,
-            goldstein_sum: p.goldstein_sum,
-            goldstein_mean: p.goldstein_mean,
-            reports: p.reports,
-            cluster_ids: p
-                .cluster_ids
-                .iter()
-                .map(|id| id.to_string())
-                .collect::<Vec<_>>()
-                .join(" "),
-        }
-    }
 }
