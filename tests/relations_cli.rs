@@ -209,3 +209,14 @@ fn issue5_a_reader_that_stops_early_is_no_error() {
         assert!(!stderr.contains("panicked"), "{command}: {stderr}");
     }
 }
+
+/// A typo in --db is an error naming the path, not a new empty store.
+#[test]
+fn issue5_relations_on_a_missing_store_is_an_error_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("typo.db");
+    let run = aras(&["relations", "--db", db.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("typo.db"));
+    assert!(!db.exists());
+}

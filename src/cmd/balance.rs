@@ -87,44 +87,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             store_args::print_jsonl(&lines)?;
         }
         Format::Csv => {
-            let flat: Vec<CsvHedging> = report.hedging.iter().map(CsvHedging::from).collect();
-            store_args::print_csv(&flat)?;
+            // The hedgers: the table an analyst sorts; triangles are in --format jsonl.
+            let mut out = Vec::new();
+            aras_export::write_balance_csv(&report, std::io::sink(), &mut out)?;
+            store_args::print_bytes(&out)?;
         }
     }
     Ok(ExitCode::Ok)
-}
-
-/// `--format csv` lists the hedgers (the table an analyst sorts); edges and triangles
-/// are in `--format jsonl`.
-#[derive(Serialize)]
-struct CsvHedging {
-    actor: String,
-    side_a: String,
-    side_b: String,
-    score: f64,
-    hostility: f64,
-    cooperation_a: f64,
-    cooperation_b: f64,
-    events_a: u32,
-    events_b: u32,
-    events_a_b: u32,
-    leans_to: Option<String>,
-}
-
-impl From<&aras_relations::Hedging> for CsvHedging {
-    fn from(h: &aras_relations::Hedging) -> Self {
-        CsvHedging {
-            actor: h.actor.clone(),
-            side_a: h.between[0].clone(),
-            side_b: h.between[1].clone(),
-            score: h.score,
-            hostility: h.hostility,
-            cooperation_a: h.cooperation[0],
-            cooperation_b: h.cooperation[1],
-            events_a: h.events[0],
-            events_b: h.events[1],
-            events_a_b: h.events[2],
-            leans_to: h.leans_to.clone(),
-        }
-    }
 }

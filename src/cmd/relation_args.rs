@@ -46,7 +46,7 @@ impl RowsArgs {
 
     /// The store's rows under the filters (`--dyad`/`--actor` narrowed by the caller).
     pub fn rows(&self, filter: &EventFilterArgs) -> Result<Vec<EventRow>> {
-        let mut store = self.db.open()?;
+        let mut store = self.db.open_existing()?;
         store
             .event_rows(&filter.filter(None), self.unit())
             .context("event query failed")

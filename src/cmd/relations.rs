@@ -55,17 +55,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Format::Csv => {
             let mut out = Vec::new();
             aras_export::write_dyads_csv(&found, &mut out)?;
-            print_bytes(&out)?;
+            store_args::print_bytes(&out)?;
         }
     }
     Ok(ExitCode::Ok)
-}
-
-pub fn print_bytes(bytes: &[u8]) -> Result<()> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(()),
-    }
 }

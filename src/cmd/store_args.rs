@@ -292,12 +292,15 @@ impl MentionFilterArgs {
 /// Writes a rendered table (with a final newline); a reader that stops early (`| head`)
 /// is not an error.
 pub fn print_text(text: &str) -> Result<()> {
+    let mut bytes = text.trim_end().as_bytes().to_vec();
+    bytes.push(b'\n');
+    print_bytes(&bytes)
+}
+
+/// Writes bytes already rendered (a CSV from aras-export); a closed pipe is fine.
+pub fn print_bytes(bytes: &[u8]) -> Result<()> {
     let mut out = io::stdout().lock();
-    let result = out
-        .write_all(text.trim_end().as_bytes())
-        .and_then(|()| out.write_all(b"\n"))
-        .and_then(|()| out.flush());
-    closed_pipe_is_fine(result)
+    closed_pipe_is_fine(out.write_all(bytes).and_then(|()| out.flush()))
 }
 
 #[cfg(test)]

@@ -85,7 +85,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Format::Csv => {
             let mut out = Vec::new();
             aras_export::write_timeline_csv(&points, &mut out)?;
-            crate::cmd::relations::print_bytes(&out)?;
+            store_args::print_bytes(&out)?;
         }
     }
     Ok(ExitCode::Ok)
