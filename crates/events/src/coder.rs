@@ -1590,14 +1590,19 @@ fn phrase_at(s: &Sent, start: usize, phrase: &[String], plurals: bool) -> bool {
     }
     phrase.iter().enumerate().all(|(k, w)| {
         let got = &s.lower[start + k];
-        got == w
-            || (plurals
-                && k + 1 == phrase.len()
-                && (*got == format!("{w}s")
-                    || *got == format!("{w}es")
-                    || w.strip_suffix('y')
-                        .is_some_and(|stem| *got == format!("{stem}ies"))))
+        got == w || (plurals && k + 1 == phrase.len() && is_plural_of(got, w))
     })
+}
+
+/// `got` is `w` + s, `w` + es, or `w` with y → ies; compared in place, since this runs
+/// for every position of every imported pattern.
+fn is_plural_of(got: &str, w: &str) -> bool {
+    got.strip_suffix('s').is_some_and(|g| g == w)
+        || got.strip_suffix("es").is_some_and(|g| g == w)
+        || match (got.strip_suffix("ies"), w.strip_suffix('y')) {
+            (Some(g), Some(stem)) => g == stem,
+            _ => false,
+        }
 }
 
 /// Matches a surface pattern around the verb at `v`: the tokens matched, and where the
