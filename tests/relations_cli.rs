@@ -51,6 +51,7 @@ fn issue5_relation_commands_write_every_format() {
     let dyads = jsonl(&ok(&aras(&["relations", "--db", &db, "--format", "jsonl"])));
     assert!(!dyads.is_empty(), "the examples relate some countries");
     for d in &dyads {
+        assert_eq!(d["type"], "dyad", "{d}");
         assert!(d["events"].as_u64().unwrap() >= 1);
         let sign = d["sign"].as_str().unwrap();
         assert!(["cooperative", "mixed", "hostile"].contains(&sign), "{d}");
@@ -80,6 +81,7 @@ fn issue5_relation_commands_write_every_format() {
     ])));
     let events: u64 = points.iter().map(|p| p["events"].as_u64().unwrap()).sum();
     assert!(events >= 1, "{points:?}");
+    assert!(points.iter().all(|p| p["type"] == "timeline"), "{points:?}");
     let chart = std::fs::read_to_string(&svg).unwrap();
     assert!(
         chart.starts_with("<svg") || chart.starts_with("<?xml"),

@@ -2,7 +2,6 @@
 
 use anyhow::Result;
 use aras_relations::{balance, render_balance_table, BalanceOptions, MixedPolicy};
-use serde::Serialize;
 
 use crate::cmd::relation_args::RowsArgs;
 use crate::cmd::store_args::{self, Format};
@@ -50,15 +49,6 @@ impl From<MixedArg> for MixedPolicy {
     }
 }
 
-/// One line of `--format jsonl`: every edge, triangle and hedger, type-tagged.
-#[derive(Serialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
-enum Line<'a> {
-    Edge(&'a aras_relations::Edge),
-    Triad(&'a aras_relations::Triad),
-    Hedging(&'a aras_relations::Hedging),
-}
-
 pub fn run(args: Args) -> Result<ExitCode> {
     // The whole graph is needed even with a focus: a triangle's third edge does not
     // involve the focus actor.
@@ -77,14 +67,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
             store_args::print_text(&render_balance_table(&report, store_args::terminal_width()))?
         }
         Format::Jsonl => {
-            let lines: Vec<Line> = report
-                .edges
-                .iter()
-                .map(Line::Edge)
-                .chain(report.triads.iter().map(Line::Triad))
-                .chain(report.hedging.iter().map(Line::Hedging))
-                .collect();
-            store_args::print_jsonl(&lines)?;
+            // Every edge, triangle and hedger, type-tagged.
+            let mut out = Vec::new();
+            aras_export::write_tagged("edge", &report.edges, &mut out)?;
+            aras_export::write_tagged("triad", &report.triads, &mut out)?;
+            aras_export::write_tagged("hedging", &report.hedging, &mut out)?;
+            store_args::print_bytes(&out)?;
         }
         Format::Csv => {
             // The hedgers: the table an analyst sorts; triangles are in --format jsonl.

@@ -57,7 +57,10 @@ impl RowsArgs {
     pub fn dyad_options(&self) -> DyadOptions {
         DyadOptions {
             level: self.level(),
-            include_nonfactual: self.filter.modality.trim() != "factual",
+            include_nonfactual: !matches!(
+                self.filter.filter(None).modality,
+                aras_store::ModalityFilter::Factual
+            ),
             ..DyadOptions::default()
         }
     }

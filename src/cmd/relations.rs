@@ -51,7 +51,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 store_args::print_text(&render_dyads_table(&found, store_args::terminal_width()))?;
             }
         }
-        Format::Jsonl => store_args::print_jsonl(&found)?,
+        Format::Jsonl => {
+            let mut out = Vec::new();
+            aras_export::write_dyads_jsonl(&found, &mut out)?;
+            store_args::print_bytes(&out)?;
+        }
         Format::Csv => {
             let mut out = Vec::new();
             aras_export::write_dyads_csv(&found, &mut out)?;

@@ -81,7 +81,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 ))?;
             }
         }
-        Format::Jsonl => store_args::print_jsonl(&points)?,
+        Format::Jsonl => {
+            let mut out = Vec::new();
+            aras_export::write_tagged("timeline", &points, &mut out)?;
+            store_args::print_bytes(&out)?;
+        }
         Format::Csv => {
             let mut out = Vec::new();
             aras_export::write_timeline_csv(&points, &mut out)?;
