@@ -263,7 +263,7 @@ pub(crate) fn event_rows(
     let mut w = event_where(f)?;
     let filter = w.sql();
     let selection = match unit {
-        Unit::Reports => filter,
+        Unit::Reports => filter.clone(),
         // A cluster is shown by its first-stored report that matches the filter (lowest id:
         // stable as reports are added).
         Unit::Clusters => format!(
@@ -272,10 +272,15 @@ pub(crate) fn event_rows(
         ),
     };
     let limit = limit_clause(&mut w, f.limit);
+    // The counts are of whole clusters, but only of the clusters the filter touches: a
+    // query about one dyad does not count every cluster in the store.
     let sql = format!(
         "WITH s AS (SELECT e.cluster_id, COUNT(*) AS n_reports, \
          COUNT(DISTINCT e.document_id) AS n_documents, COUNT(DISTINCT d.source) AS n_sources \
-         FROM events e JOIN documents d ON d.id = e.document_id GROUP BY e.cluster_id) \
+         FROM events e JOIN documents d ON d.id = e.document_id \
+         WHERE e.cluster_id IN (SELECT e.cluster_id FROM events e \
+         JOIN documents d ON d.id = e.document_id WHERE {filter}) \
+         GROUP BY e.cluster_id) \
          SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.document_id \
          JOIN s ON s.cluster_id = e.cluster_id WHERE {selection} \
          ORDER BY COALESCE(e.date_first, d.published), e.id{limit}"
