@@ -951,7 +951,6 @@ const SPORTS_STRONG: &[&str] = &[
     "tournament",
     "championship",
     "championships",
-    "league",
     "seeded",
     "semi-final",
     "semi-finals",
@@ -999,6 +998,8 @@ const SPORTS_STRONG: &[&str] = &[
 ];
 /// Words common in sports reports that other news also uses.
 const SPORTS_WEAK: &[&str] = &[
+    // "Premier League", but also the Arab League: a sports word only in a sports report.
+    "league",
     "team",
     "teams",
     "match",
@@ -1038,15 +1039,21 @@ fn sports_sentences(input: &EventInput) -> Vec<bool> {
             .map(|t| input.text.get(t.start..t.end).unwrap_or("").to_lowercase())
             .collect();
         let score = words.iter().any(|w| is_score(w));
-        let joined: Vec<String> = words
+        // Two-word cues ("world cup") compared in place, without joining every pair.
+        let pairs = words
             .windows(2)
-            .map(|p| format!("{}-{}", p[0], p[1]))
-            .collect();
-        let strong = words
-            .iter()
-            .chain(&joined)
-            .filter(|w| SPORTS_STRONG.contains(&w.as_str()))
+            .filter(|p| {
+                SPORTS_STRONG.iter().any(|cue| {
+                    cue.split_once('-')
+                        .is_some_and(|(a, b)| a == p[0] && b == p[1])
+                })
+            })
             .count();
+        let strong = pairs
+            + words
+                .iter()
+                .filter(|w| SPORTS_STRONG.contains(&w.as_str()))
+                .count();
         let weak = words
             .iter()
             .filter(|w| SPORTS_WEAK.contains(&w.as_str()))
@@ -1054,7 +1061,11 @@ fn sports_sentences(input: &EventInput) -> Vec<bool> {
         (score, strong, weak)
     };
     let found: Vec<(bool, usize, usize)> = input.sentences.iter().map(cues).collect();
-    let sure = |&(score, strong, _): &(bool, usize, usize)| score || strong >= 2;
+    // A score alone is no game: "the Security Council voted 15-0". It needs a sports word
+    // beside it.
+    let sure = |&(score, strong, weak): &(bool, usize, usize)| {
+        (score && strong + weak >= 1) || strong >= 2
+    };
     let sports_doc = found.iter().filter(|c| sure(c) || c.1 >= 1).count() >= 2;
     found
         .iter()

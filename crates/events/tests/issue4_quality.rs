@@ -141,3 +141,25 @@ fn issue4_an_event_noun_as_subject_lends_its_target_to_the_verb() {
         codes(&events)
     );
 }
+
+#[test]
+fn issue4_votes_and_the_arab_league_are_no_sports_report() {
+    // A vote tally looks like a score; the Arab League is no football league; a round of
+    // talks is no boxing round.
+    let text = "The Arab League met in Cairo on Sunday. \
+                Arab League ministers said Syria must negotiate. \
+                Russia attacked Ukraine in a new round of strikes on Monday. \
+                The Security Council voted 15-0 after France condemned Iran.";
+    let Some(events) = common::run(text) else {
+        return;
+    };
+    let codes = codes(&events);
+    assert!(
+        codes.iter().any(|c| c.starts_with("RUS>UKR 19")),
+        "{codes:?}"
+    );
+    assert!(
+        codes.iter().any(|c| c.starts_with("FRA>IRN 1")),
+        "{codes:?}"
+    );
+}
