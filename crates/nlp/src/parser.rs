@@ -922,6 +922,11 @@ fn extract_stack(st: &State, lex: &Lex, f: &mut Vec<u64>) {
         h3(99, c[s0], n0p),
         h3(100, s0p, c[n0]),
         h3(102, c[s0h], c[s0]),
+        h3(103, c[s1], c[s0]),
+        h3(104, c[s0l], c[s0]),
+        h3(105, c[s0r], c[s0]),
+        h3(106, c[n0l], c[n0]),
+        h4(107, c[s0], c[n0], d),
     ]);
     // Lexical keys whose hash has the top bit set are filed in the hot region too; filing
     // them strictly cold was measured (model retrained) and made no difference to speed.
