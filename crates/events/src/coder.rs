@@ -651,7 +651,11 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
             let resolve_all = |heads: &[usize]| -> Vec<usize> {
                 let mut out: Vec<usize> = Vec::new();
                 for &h in heads {
-                    for h in s.with_conjuncts(h) {
+                    // An apposition describes the one word it hangs from, not the words
+                    // coordinated with it: "Israel -- a supplier of arms -- and Tehran".
+                    let one = s.rel(c.trigger) == "appos" && s.head(c.trigger) == Some(h);
+                    let group = if one { vec![h] } else { s.with_conjuncts(h) };
+                    for h in group {
                         let mut found = resolve(input, &s, h, quote, 0);
                         if found.is_none() {
                             if let Some((_, hs)) = noun_sources

@@ -163,3 +163,20 @@ fn issue4_votes_and_the_arab_league_are_no_sports_report() {
         "{codes:?}"
     );
 }
+
+/// Found with the issue 2 parser: once it read "a major supplier of weapons" as an
+/// apposition of France, the event went to France's conjunct too ("and Russia").
+#[test]
+fn issue2_an_apposition_describes_its_head_not_the_heads_conjuncts() {
+    let Some(events) = common::run(
+        "Cairo wants good ties with both France -- a major supplier of weapons to the \
+         Egyptian army -- and Russia.",
+    ) else {
+        return;
+    };
+    let supply: Vec<String> = codes(&events)
+        .into_iter()
+        .filter(|c| c.ends_with("062"))
+        .collect();
+    assert_eq!(supply, ["FRA>EGY 062"], "{:?}", codes(&events));
+}

@@ -102,8 +102,8 @@ struct Scratch {
     hashes: Vec<WordHashes>,
     classes: Vec<u16>,
     feats: Vec<u64>,
+    /// 256 long, as [`FastWeights::score`] wants.
     scores: Vec<f32>,
-    found: Vec<(u32, u32)>,
     lower: String,
 }
 
@@ -401,7 +401,8 @@ impl Tagger {
         let sc = &mut out.scratch;
         hash_sentence(words.iter().copied(), &mut sc.hashes, &mut sc.lower);
         fill_ambiguity(&self.ambiguity, &mut sc.hashes);
-        sc.scores.resize(self.classes.len().max(1), 0.0);
+        sc.scores.resize(256, 0.0);
+        let n_classes = self.classes.len().max(1);
         sc.classes.clear();
         let (mut t1, mut t2) = (0u64, 0u64);
         for i in 0..words.len() {
@@ -410,9 +411,12 @@ impl Tagger {
                 Some(&c) => c,
                 None => {
                     extract(&sc.hashes, i + 2, t1, t2, None, &mut sc.feats);
-                    sc.scores.fill(0.0);
-                    self.weights.score(&sc.feats, &mut sc.scores, &mut sc.found);
-                    self.best(form, &sc.scores)
+                    let scores: &mut [f32; 256] = (&mut sc.scores[..256])
+                        .try_into()
+                        .expect("resized to 256 above");
+                    scores[..n_classes].fill(0.0);
+                    self.weights.score(&sc.feats, scores);
+                    self.best(form, &scores[..n_classes])
                 }
             };
             sc.classes.push(c);

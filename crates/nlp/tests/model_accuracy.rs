@@ -9,7 +9,7 @@ use aras_nlp::conllu;
 use aras_nlp::model::{evaluate, AnalyzeScratch, Model};
 
 /// UPOS, UAS, LAS the committed model was measured at.
-const SHIPPED: (f64, f64, f64) = (95.35, 86.25, 83.30);
+const SHIPPED: (f64, f64, f64) = (95.35, 86.10, 83.30);
 /// The project's bar (issue 2).
 const BAR: (f64, f64, f64) = (95.0, 86.0, 83.0);
 
