@@ -158,6 +158,9 @@ pub(crate) struct SparseWeights {
     /// hot rows are few and read by every transition; packed in a table of their own
     /// they stay in the core's cache instead of sharing cache lines with rare words.
     regions: [(usize, usize); 2],
+    /// log2 of each region's key order (see [`table_order`]): fixed by the model file,
+    /// independent of the regions' sizes in memory.
+    order_bits: [u32; 2],
     slots: Vec<Slot>,
     entries: Vec<Packed>,
     /// Long rows (the hot tag and label features, tens of classes each) again as dense
@@ -165,9 +168,32 @@ pub(crate) struct SparseWeights {
     /// they make up ~90% of the weights a transition sums (~46 rows per transition), so
     /// they are stored as IEEE half floats (11 significant bits; the weights lie within
     /// ±100), which halves the memory a transition streams through.
-    dense: Vec<u16>,
+    ///
+    /// A dense row holds classes `dense_base..dense_base + stride` and starts on a cache
+    /// line: with the first two classes (SHIFT and REDUCE in the parser) kept inline in
+    /// the slot, the parser's 98 classes leave 96 in the row, exactly three lines where an
+    /// unaligned row of all 98 touched four or five (dense rows are most of the lines a
+    /// transition reads).
+    dense: Vec<Line>,
+    /// Halves per dense row, a multiple of 32 (one line).
     stride: usize,
+    /// The first class a dense row holds: 2 (classes 0 and 1 inline), or 0 for tables
+    /// with so many classes that `2 + stride` would not fit the 256 scores.
+    dense_base: usize,
+    /// A blocked Bloom filter over the keys of region 0 (two bits of one word per key,
+    /// about 4 bits per key): a lexical feature whose words were all seen in training
+    /// may still be a combination never seen (a quarter of lexical lookups on news), and
+    /// the filter turns most of those probes of a large table into a read of a small one.
+    filter: Vec<u64>,
 }
+
+/// One cache line of a dense row: 32 half floats, aligned so rows never straddle lines.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[repr(C, align(64))]
+struct Line([u16; 32]);
+
+/// Halves in a [`Line`].
+const LINE: usize = 32;
 
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 #[repr(C, align(16))]
@@ -187,6 +213,12 @@ struct Slot {
 struct Packed(u32);
 
 impl Packed {
+    /// Class `class` with weight -0.0: adds nothing, but unlike 0 it does not read as an
+    /// empty slot (it stands in for a missing class 0 or 1 of a dense row).
+    const fn nothing(class: u8) -> Self {
+        Packed(0x8000_0000 | class as u32)
+    }
+
     #[inline(always)]
     fn new(class: u8, value: f32) -> Self {
         // Round to nearest at the 8 dropped bits (ties away), keep the sign.
@@ -278,19 +310,26 @@ fn huge_capacity<T>(n: usize) -> Vec<T> {
 
 impl SparseWeights {
     fn with_rows(n_classes: usize, n_rows: [usize; 2]) -> Self {
-        let cap = n_rows.map(table_capacity);
-        Self::with_capacity(n_classes, n_rows[0] + n_rows[1], cap)
+        let order_bits = n_rows.map(|n| order_capacity(n).trailing_zeros());
+        Self::with_order(n_classes, n_rows, order_bits)
     }
 
-    fn with_capacity(n_classes: usize, n_rows: usize, cap: [usize; 2]) -> Self {
+    /// An empty table for `n_rows` rows per region, stored in the order `order_bits` gives.
+    fn with_order(n_classes: usize, n_rows: [usize; 2], order_bits: [u32; 2]) -> Self {
+        let (dense_base, stride) = dense_layout(n_classes);
+        let cap = [0, 1].map(|r| slot_capacity(n_rows[r], r));
         SparseWeights {
             n_classes,
-            rows: Vec::with_capacity(n_rows),
+            rows: Vec::with_capacity(n_rows[0] + n_rows[1]),
+            order_bits,
             regions: [(0, cap[0] - 1), (cap[0], cap[1] - 1)],
             slots: huge_vec(cap[0] + cap[1]),
             entries: Vec::new(),
             dense: Vec::new(),
-            stride: n_classes.div_ceil(16) * 16,
+            stride,
+            dense_base,
+            // About 4 bits per key: a quarter megabyte that stays in cache.
+            filter: vec![0; (n_rows[0] / 16).next_power_of_two()],
         }
     }
 
@@ -323,23 +362,46 @@ impl SparseWeights {
             i = (i + 1) & mask;
         }
         let i = base + i;
+        if region(key) == 0 {
+            let (word, bits) = self.filter_bits(key);
+            self.filter[word] |= bits;
+        }
         let e = &self.entries[start as usize..];
-        let rest = if len as usize > 2 + DENSE_MIN {
-            let d = self.dense.len() / self.stride;
+        let (inline, rest) = if len as usize > 2 + DENSE_MIN {
+            let d = self.dense.len() * LINE / self.stride;
+            let base = self.dense_base;
             let mut row = vec![0f32; self.stride];
-            for p in &e[2..] {
-                row[p.class() as usize] += p.value();
-            }
-            self.dense.extend(row.iter().map(|&v| f32_to_f16(v)));
-            ((d as u32) << 8) | DENSE
+            let inline = if base == 2 {
+                let mut inline = [Packed::nothing(0).0, Packed::nothing(1).0];
+                for p in e {
+                    match p.class() {
+                        c @ (0 | 1) => inline[c as usize] = p.0,
+                        c => row[c as usize - 2] += p.value(),
+                    }
+                }
+                inline
+            } else {
+                for p in &e[2..] {
+                    row[p.class() as usize] += p.value();
+                }
+                [e[0].0, e[1].0]
+            };
+            self.dense.extend(row.chunks_exact(LINE).map(|c| {
+                let mut line = Line::default();
+                for (h, &v) in line.0.iter_mut().zip(c) {
+                    *h = f32_to_f16(v);
+                }
+                line
+            }));
+            (inline, ((d as u32) << 8) | DENSE)
         } else if len > 2 {
-            ((start + 2) << 8) | (len - 2)
+            ([e[0].0, e[1].0], ((start + 2) << 8) | (len - 2))
         } else {
-            0
+            ([e[0].0, e.get(1).map_or(0, |p| p.0)], 0)
         };
         self.slots[i] = Slot {
             check,
-            inline: [e[0].0, e.get(1).map_or(0, |p| p.0)],
+            inline,
             rest,
         };
         self.rows.push((key, (start << 8) | len));
@@ -372,6 +434,13 @@ impl SparseWeights {
         })
     }
 
+    /// The dense rows as one run of half floats.
+    fn halves(&self) -> &[u16] {
+        // SAFETY: `Line` is `repr(C)` around `[u16; 32]`, 64 bytes with no padding, so the
+        // lines are `32 * len` initialised, suitably aligned `u16`s.
+        unsafe { std::slice::from_raw_parts(self.dense.as_ptr().cast(), self.dense.len() * LINE) }
+    }
+
     /// The slot of `key`, or an empty one.
     #[inline(always)]
     fn find(&self, key: u64) -> Slot {
@@ -387,16 +456,36 @@ impl SparseWeights {
         }
     }
 
-    /// The home slot of `key`.
+    /// The index of the home slot of `key`.
     #[inline(always)]
-    fn home(&self, key: u64) -> &Slot {
+    fn home(&self, key: u64) -> usize {
         let (base, mask) = self.regions[region(key)];
-        &self.slots[base + (key as usize & mask)]
+        base + (key as usize & mask)
     }
 
-    /// log2 of each region's size.
+    /// The filter word of `key` and the two bits it sets there.
+    #[inline(always)]
+    fn filter_bits(&self, key: u64) -> (usize, u64) {
+        // Keys are hashes already; the multiply decorrelates the filter from the slot
+        // index (the key's low bits) and the check (its high bits).
+        let h = key.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let word = (h >> 32) as usize & (self.filter.len() - 1);
+        (word, 1 << (h & 63) | 1 << ((h >> 6) & 63))
+    }
+
+    /// False only if `key` has no row (hot keys are not filtered: nearly all have one).
+    #[inline(always)]
+    fn may_hold(&self, key: u64) -> bool {
+        if region(key) == 1 {
+            return true;
+        }
+        let (word, bits) = self.filter_bits(key);
+        self.filter[word] & bits == bits
+    }
+
+    /// log2 of each region's key order.
     fn bits(&self) -> [u32; 2] {
-        self.regions.map(|(_, mask)| mask.count_ones())
+        self.order_bits
     }
 
     pub(crate) fn n_features(&self) -> usize {
@@ -442,44 +531,57 @@ impl SparseWeights {
         &self,
         feats: &[u64],
         scores: &mut [f32; 256],
-        add_dense: impl Fn(&mut [f32; 256], &[u16], usize, &[u32]),
+        add_dense: impl Fn(&mut [f32], &[u16], usize, &[u32]),
     ) {
         const CHUNK: usize = 128;
         for feats in feats.chunks(CHUNK) {
-            for &f in feats {
-                prefetch(self.home(f));
+            // The keys that may have rows, their slots prefetched (a filtered-out key
+            // prefetches slot 0, which stays cached, instead of branching).
+            let mut keys = [0u8; CHUNK];
+            let mut n_keys = 0;
+            for (k, &f) in feats.iter().enumerate() {
+                let pass = self.may_hold(f);
+                keys[n_keys] = k as u8;
+                n_keys += usize::from(pass);
+                prefetch(&self.slots[if pass { self.home(f) } else { 0 }]);
             }
-            let mut sparse = [0u32; CHUNK];
-            let mut n_sparse = 0;
-            let mut dense = [0u32; CHUNK];
-            let mut n_dense = 0;
-            for &f in feats {
-                let s = self.find(f);
+            // Rows to add after the slots are read: dense ones from the front, the rest of
+            // sparse ones from the back (together at most one per feature).
+            let mut rows = [0u32; CHUNK];
+            let (mut n_dense, mut n_sparse) = (0, 0);
+            for &k in &keys[..n_keys] {
+                let s = self.find(feats[k as usize]);
                 for x in s.inline {
                     // An empty inline entry is 0: class 0, weight +0.0, a no-op.
                     let e = Packed(x);
                     scores[e.class() as usize] += e.value();
                 }
                 if s.rest & 0xff == DENSE {
-                    let row = (s.rest >> 8) as usize * self.stride;
-                    for at in (row..row + self.stride).step_by(32) {
-                        prefetch(&self.dense[at]);
+                    let row = (s.rest >> 8) as usize * self.stride / LINE;
+                    for line in &self.dense[row..row + self.stride / LINE] {
+                        prefetch(line);
                     }
-                    dense[n_dense] = s.rest >> 8;
+                    rows[n_dense] = s.rest >> 8;
                     n_dense += 1;
                 } else if s.rest != 0 {
                     prefetch(&self.entries[(s.rest >> 8) as usize]);
-                    sparse[n_sparse] = s.rest;
                     n_sparse += 1;
+                    rows[CHUNK - n_sparse] = s.rest;
                 }
             }
-            for &p in &sparse[..n_sparse] {
+            let (dense, sparse) = rows.split_at(CHUNK - n_sparse);
+            for &p in sparse {
                 let (s, n) = ((p >> 8) as usize, (p & 0xff) as usize);
                 for e in &self.entries[s..s + n] {
                     scores[e.class() as usize] += e.value();
                 }
             }
-            add_dense(scores, &self.dense, self.stride, &dense[..n_dense]);
+            add_dense(
+                &mut scores[self.dense_base..],
+                self.halves(),
+                self.stride,
+                &dense[..n_dense],
+            );
         }
     }
 
@@ -532,10 +634,10 @@ impl SparseWeights {
         }
         let counts = [n - n_hot, n_hot];
         let bits = take_array::<2>(input)?.map(u32::from);
-        // Each region holds its rows and is at most twice what `with_rows` would choose:
-        // a corrupt width must neither overflow the table nor allocate without bound.
+        // Each region's order is wider than its rows and at most twice what `with_rows`
+        // would choose: a corrupt width must not make rows collide in the order.
         for (&b, &count) in bits.iter().zip(&counts) {
-            let max_cap = 2 * table_capacity(count);
+            let max_cap = 2 * order_capacity(count);
             if !(4..=40).contains(&b) || (1usize << b) <= count || (1usize << b) > max_cap {
                 return Err(WeightsError::Truncated);
             }
@@ -561,10 +663,10 @@ impl SparseWeights {
             return Err(WeightsError::BadClass);
         }
         let raw = take(input, total * 4)?;
-        let mut w = SparseWeights::with_capacity(n_classes, n, bits.map(|b| 1usize << b));
+        let mut w = SparseWeights::with_order(n_classes, counts, bits);
         w.entries = huge_capacity(total);
         let n_dense = lens.iter().filter(|&&l| l as usize > 2 + DENSE_MIN).count();
-        w.dense = huge_capacity(n_dense * w.stride);
+        w.dense = huge_capacity(n_dense * w.stride / LINE);
         let mut buf = Vec::with_capacity(256);
         let (mut at, mut values) = (0usize, raw.chunks_exact(4));
         for (&k, &l) in keys.iter().zip(lens) {
@@ -581,7 +683,7 @@ impl SparseWeights {
 }
 
 /// `acc += row` for each dense row (half floats, `stride` long) in `rows`.
-fn add_dense_plain(acc: &mut [f32; 256], dense: &[u16], stride: usize, rows: &[u32]) {
+fn add_dense_plain(acc: &mut [f32], dense: &[u16], stride: usize, rows: &[u32]) {
     for &r in rows {
         let row = &dense[r as usize * stride..][..stride];
         for (a, &w) in acc.iter_mut().zip(row) {
@@ -595,7 +697,7 @@ fn add_dense_plain(acc: &mut [f32; 256], dense: &[u16], stride: usize, rows: &[u
 /// once per row (about 4% of parsing time).
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,f16c")]
-fn add_dense_f16c(acc: &mut [f32; 256], dense: &[u16], stride: usize, rows: &[u32]) {
+fn add_dense_f16c(acc: &mut [f32], dense: &[u16], stride: usize, rows: &[u32]) {
     assert!(stride.is_multiple_of(8) && stride <= acc.len());
     assert!(rows
         .iter()
@@ -631,7 +733,7 @@ fn add_dense_f16c(acc: &mut [f32; 256], dense: &[u16], stride: usize, rows: &[u3
 #[target_feature(enable = "avx2,f16c")]
 #[inline]
 unsafe fn add_block<const N: usize>(
-    acc: &mut [f32; 256],
+    acc: &mut [f32],
     dense: &[u16],
     stride: usize,
     rows: &[u32],
@@ -698,14 +800,38 @@ fn f16_to_f32(h: u16) -> f32 {
     f32::from_bits(bits)
 }
 
-/// Slots for a region of `n_rows` rows: a power of two, at most 3/4 full.
-fn table_capacity(n_rows: usize) -> usize {
+/// (first class, halves) of the dense rows for `n_classes` classes (see
+/// `SparseWeights::dense`).
+fn dense_layout(n_classes: usize) -> (usize, usize) {
+    let stride = n_classes.saturating_sub(2).div_ceil(LINE).max(1) * LINE;
+    if 2 + stride <= 256 {
+        (2, stride)
+    } else {
+        (0, n_classes.div_ceil(LINE) * LINE)
+    }
+}
+
+/// The width of a region's key order for `n_rows` rows (written in the model file): a
+/// power of two, more than 4/3 of the rows.
+fn order_capacity(n_rows: usize) -> usize {
     (n_rows * 4 / 3 + 1).next_power_of_two().max(16)
 }
 
-/// The order rows are inserted and stored in (within a region): by home slot (the key's low `bits` bits),
-/// so that loading fills the table front to back instead of at random (several times
-/// faster), with the key rotated so the sorted values still delta-code into small varints.
+/// Slots for `n_rows` rows of `region` in memory: a power of two, at most 1/4 full for
+/// the lexical region and 1/8 for the hot one.
+///
+/// Why so sparse: a key found past the end of its home cache line costs a second,
+/// dependent memory read that the prefetch did not cover. At 3/4 full that happened
+/// to 31% of the hot lookups (about 40 per word on news); at 1/8 full to 4%, for +25%
+/// parsing speed at the price of ~40 MB more memory.
+fn slot_capacity(n_rows: usize, region: usize) -> usize {
+    (n_rows * [4, 8][region]).next_power_of_two().max(16)
+}
+
+/// The order rows are inserted and stored in (within a region): by the key's low `bits`
+/// bits, so that loading fills the table roughly front to back instead of at random
+/// (several times faster), with the key rotated so the sorted values still delta-code
+/// into small varints.
 #[inline]
 fn table_order(key: u64, bits: u32) -> u64 {
     key.rotate_right(bits)
@@ -821,6 +947,126 @@ mod tests {
         let mut bytes = Vec::new();
         w.write(&mut bytes);
         assert_eq!(SparseWeights::read(&mut bytes.as_slice()).unwrap(), w);
+    }
+
+    /// The scores of `keys` summed entry by entry from the stored rows, the way the
+    /// table's layout (inline pairs, dense rows, filter) must reproduce.
+    fn summed_row_by_row(w: &SparseWeights, keys: &[u64]) -> [f32; 256] {
+        let mut want = [0.0f32; 256];
+        for (key, row) in w.rows() {
+            if keys.contains(&key) {
+                for (c, v) in row {
+                    want[c as usize] += v;
+                }
+            }
+        }
+        want
+    }
+
+    fn assert_scores_close(got: &[f32; 256], want: &[f32; 256]) {
+        for c in 0..256 {
+            assert!(
+                (got[c] - want[c]).abs() <= 1e-4 + want[c].abs() / 1024.0,
+                "class {c}: {} vs {}",
+                got[c],
+                want[c]
+            );
+        }
+    }
+
+    #[test]
+    fn dense_rows_without_the_inline_classes_score_like_sparse_ones() {
+        // Row `a` has weights only for classes 2..40: its dense row has nothing for the
+        // two classes kept inline, which must then add nothing, and its slot must still
+        // read as taken, or `b` (same home slot, probed after it) would be lost.
+        let (a, b) = (0x1_0000_0005, 0x2_0000_0005);
+        let w = SparseWeights::from_rows(
+            40,
+            vec![
+                (b, vec![(1, 5.0)]),
+                (a, (2..40).map(|c| (c, c as f32 - 20.5)).collect()),
+            ],
+        );
+        assert_eq!(w.dense_base, 2);
+        assert_eq!(w.dense.len(), 2, "one dense row of 38 classes: two lines");
+        let mut got = [0.0f32; 256];
+        w.score(&[a], &mut got);
+        assert_eq!((got[0], got[1]), (0.0, 0.0));
+        assert_scores_close(&got, &summed_row_by_row(&w, &[a]));
+        let mut got = [0.0f32; 256];
+        w.score(&[b], &mut got);
+        assert_eq!(got[1], 5.0);
+        assert_scores_close(&got, &summed_row_by_row(&w, &[b]));
+    }
+
+    #[test]
+    fn tables_with_many_classes_keep_dense_rows_from_class_0() {
+        // 250 classes: two inline classes plus 248 rounded up to whole lines would not
+        // fit the 256 scores, so rows hold every class.
+        assert_eq!(dense_layout(250), (0, 256));
+        assert_eq!(dense_layout(98), (2, 96));
+        assert_eq!(dense_layout(40), (2, 64));
+        let mut t = SparseTrainer::new(250);
+        for c in 0..250 {
+            t.update(&[7], c, (c + 7) % 250);
+            t.tick();
+        }
+        let w = t.finish(0.0);
+        assert_eq!(w.dense_base, 0);
+        assert!(!w.dense.is_empty());
+        let mut got = [0.0f32; 256];
+        w.score(&[7], &mut got);
+        assert_scores_close(&got, &summed_row_by_row(&w, &[7]));
+        let mut bytes = Vec::new();
+        w.write(&mut bytes);
+        assert_eq!(SparseWeights::read(&mut bytes.as_slice()).unwrap(), w);
+    }
+
+    #[test]
+    fn the_filter_never_rules_out_a_stored_key() {
+        let mut gen = crate::parser::SplitMix(7);
+        let mut rng = move || gen.next_u64();
+        let rows: Vec<(u64, Vec<(u8, f32)>)> = (0..5000)
+            .map(|i| (rng() & !HOT, vec![(i as u8 % 3, 1.0 + i as f32)]))
+            .collect();
+        let w = SparseWeights::from_rows(3, rows.clone());
+        for (key, _) in &rows {
+            assert!(w.may_hold(*key), "{key:#x}");
+        }
+        // And it rules out most keys that are not there (about 4 bits per key).
+        let absent = (0..10_000).filter(|_| !w.may_hold(rng() & !HOT)).count();
+        assert!(
+            absent > 7_000,
+            "only {absent} of 10,000 absent keys ruled out"
+        );
+        // Hot keys are never filtered.
+        assert!((0..100).all(|_| w.may_hold(rng() | HOT)));
+    }
+
+    #[test]
+    fn tables_in_memory_stay_sparse_whatever_the_file_order() {
+        // (rows, region) -> slots: at most 1/4 full for lexical keys, 1/8 for hot ones.
+        for (rows, region, slots) in [
+            (0, 0, 16),
+            (3, 1, 32),
+            (494_000, 0, 1 << 21),
+            (185_000, 1, 1 << 21),
+            (1 << 20, 0, 1 << 22),
+        ] {
+            assert_eq!(
+                slot_capacity(rows, region),
+                slots,
+                "{rows} rows, region {region}"
+            );
+        }
+        // The file's key order is the old, 3/4-full width, so models read and write the
+        // same bytes as before the tables grew.
+        assert_eq!(order_capacity(185_000), 1 << 18);
+        let mut t = SparseTrainer::new(3);
+        t.update(&[1, 2 | HOT, 5 | HOT], 0, 2);
+        let w = t.finish(0.0);
+        assert_eq!(w.bits(), [4, 4]);
+        assert_eq!(w.regions, [(0, 15), (16, 15)]);
     }
 
     #[test]
