@@ -128,7 +128,11 @@ impl SparseTrainer {
             }
         }
         let n_hot = kept.iter().filter(|&&(key, _, _)| region(key) == 1).count();
-        let mut w = SparseWeights::with_rows(n_classes, [kept.len() - n_hot, n_hot]);
+        let mut w = SparseWeights::with_rows(
+            n_classes,
+            [kept.len() - n_hot, n_hot],
+            DenseRows::FromClass2,
+        );
         // Insert in table order (see `table_order`), exactly as `read` will.
         let bits = w.bits();
         kept.sort_unstable_by_key(|&(key, _, _)| {
@@ -309,14 +313,19 @@ fn huge_capacity<T>(n: usize) -> Vec<T> {
 }
 
 impl SparseWeights {
-    fn with_rows(n_classes: usize, n_rows: [usize; 2]) -> Self {
+    fn with_rows(n_classes: usize, n_rows: [usize; 2], layout: DenseRows) -> Self {
         let order_bits = n_rows.map(|n| order_capacity(n).trailing_zeros());
-        Self::with_order(n_classes, n_rows, order_bits)
+        Self::with_order(n_classes, n_rows, order_bits, layout)
     }
 
     /// An empty table for `n_rows` rows per region, stored in the order `order_bits` gives.
-    fn with_order(n_classes: usize, n_rows: [usize; 2], order_bits: [u32; 2]) -> Self {
-        let (dense_base, stride) = dense_layout(n_classes);
+    fn with_order(
+        n_classes: usize,
+        n_rows: [usize; 2],
+        order_bits: [u32; 2],
+        layout: DenseRows,
+    ) -> Self {
+        let (dense_base, stride) = dense_layout(n_classes, layout);
         let cap = [0, 1].map(|r| slot_capacity(n_rows[r], r));
         SparseWeights {
             n_classes,
@@ -409,9 +418,13 @@ impl SparseWeights {
 
     /// A table from rows given in any order, `(key, [(class, weight)])` with classes below
     /// `n_classes` (at most 256): the layout the tagger scores with, too.
-    pub(crate) fn from_rows(n_classes: usize, mut rows: Vec<(u64, Vec<(u8, f32)>)>) -> Self {
+    pub(crate) fn from_rows(
+        n_classes: usize,
+        mut rows: Vec<(u64, Vec<(u8, f32)>)>,
+        layout: DenseRows,
+    ) -> Self {
         let n_hot = rows.iter().filter(|(key, _)| region(*key) == 1).count();
-        let mut w = SparseWeights::with_rows(n_classes, [rows.len() - n_hot, n_hot]);
+        let mut w = SparseWeights::with_rows(n_classes, [rows.len() - n_hot, n_hot], layout);
         let bits = w.bits();
         rows.sort_unstable_by_key(|&(key, _)| (region(key), table_order(key, bits[region(key)])));
         for (key, row) in &rows {
@@ -570,7 +583,8 @@ impl SparseWeights {
                 }
             }
             let (dense, sparse) = rows.split_at(CHUNK - n_sparse);
-            for &p in sparse {
+            // In the order found (float sums depend on order; see `DenseRows::AllClasses`).
+            for &p in sparse.iter().rev() {
                 let (s, n) = ((p >> 8) as usize, (p & 0xff) as usize);
                 for e in &self.entries[s..s + n] {
                     scores[e.class() as usize] += e.value();
@@ -663,7 +677,7 @@ impl SparseWeights {
             return Err(WeightsError::BadClass);
         }
         let raw = take(input, total * 4)?;
-        let mut w = SparseWeights::with_order(n_classes, counts, bits);
+        let mut w = SparseWeights::with_order(n_classes, counts, bits, DenseRows::FromClass2);
         w.entries = huge_capacity(total);
         let n_dense = lens.iter().filter(|&&l| l as usize > 2 + DENSE_MIN).count();
         w.dense = huge_capacity(n_dense * w.stride / LINE);
@@ -800,14 +814,28 @@ fn f16_to_f32(h: u16) -> f32 {
     f32::from_bits(bits)
 }
 
+/// What the slot of a long row keeps inline, and so where its dense row starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DenseRows {
+    /// Classes 0 and 1; the row holds classes 2.. (the parser: its 98 classes then fill
+    /// exactly three cache lines).
+    FromClass2,
+    /// The row's first two weights, whatever their classes; the row holds every class.
+    /// The tagger scores this way: jackknifed training tags come from its scores, and
+    /// moving a weight from inline (15 bits) to the row (half float) would change a few
+    /// of them, so `aras train` would no longer reproduce the shipped model. With ~50
+    /// classes its rows are two lines either way.
+    AllClasses,
+}
+
 /// (first class, halves) of the dense rows for `n_classes` classes (see
 /// `SparseWeights::dense`).
-fn dense_layout(n_classes: usize) -> (usize, usize) {
+fn dense_layout(n_classes: usize, layout: DenseRows) -> (usize, usize) {
     let stride = n_classes.saturating_sub(2).div_ceil(LINE).max(1) * LINE;
-    if 2 + stride <= 256 {
+    if layout == DenseRows::FromClass2 && 2 + stride <= 256 {
         (2, stride)
     } else {
-        (0, n_classes.div_ceil(LINE) * LINE)
+        (0, n_classes.div_ceil(LINE).max(1) * LINE)
     }
 }
 
@@ -986,6 +1014,7 @@ mod tests {
                 (b, vec![(1, 5.0)]),
                 (a, (2..40).map(|c| (c, c as f32 - 20.5)).collect()),
             ],
+            DenseRows::FromClass2,
         );
         assert_eq!(w.dense_base, 2);
         assert_eq!(w.dense.len(), 2, "one dense row of 38 classes: two lines");
@@ -1003,9 +1032,11 @@ mod tests {
     fn tables_with_many_classes_keep_dense_rows_from_class_0() {
         // 250 classes: two inline classes plus 248 rounded up to whole lines would not
         // fit the 256 scores, so rows hold every class.
-        assert_eq!(dense_layout(250), (0, 256));
-        assert_eq!(dense_layout(98), (2, 96));
-        assert_eq!(dense_layout(40), (2, 64));
+        assert_eq!(dense_layout(250, DenseRows::FromClass2), (0, 256));
+        assert_eq!(dense_layout(98, DenseRows::FromClass2), (2, 96));
+        assert_eq!(dense_layout(40, DenseRows::FromClass2), (2, 64));
+        assert_eq!(dense_layout(98, DenseRows::AllClasses), (0, 128));
+        assert_eq!(dense_layout(50, DenseRows::AllClasses), (0, 64));
         let mut t = SparseTrainer::new(250);
         for c in 0..250 {
             t.update(&[7], c, (c + 7) % 250);
@@ -1023,13 +1054,29 @@ mod tests {
     }
 
     #[test]
+    fn the_tagger_layout_keeps_a_long_rows_first_two_weights_exact() {
+        // `aras train` reproduces the shipped model only if the tagger scores exactly as
+        // it did when the model was made: a long row's first two weights (here classes 3
+        // and 4, with more bits than a half float holds) stay inline at full precision.
+        let row: Vec<(u8, f32)> = (3..40).map(|c| (c, 1.0 + c as f32 / 4096.0)).collect();
+        let w = SparseWeights::from_rows(40, vec![(9, row)], DenseRows::AllClasses);
+        assert_eq!(w.dense_base, 0);
+        let mut got = [0.0f32; 256];
+        w.score(&[9], &mut got);
+        assert_eq!(got[3], Packed::new(3, 1.0 + 3.0 / 4096.0).value());
+        assert_eq!(got[4], Packed::new(4, 1.0 + 4.0 / 4096.0).value());
+        assert_ne!(got[3], f16_to_f32(f32_to_f16(got[3])));
+        assert_eq!(got[5], f16_to_f32(f32_to_f16(1.0 + 5.0 / 4096.0)));
+    }
+
+    #[test]
     fn the_filter_never_rules_out_a_stored_key() {
         let mut gen = crate::parser::SplitMix(7);
         let mut rng = move || gen.next_u64();
         let rows: Vec<(u64, Vec<(u8, f32)>)> = (0..5000)
             .map(|i| (rng() & !HOT, vec![(i as u8 % 3, 1.0 + i as f32)]))
             .collect();
-        let w = SparseWeights::from_rows(3, rows.clone());
+        let w = SparseWeights::from_rows(3, rows.clone(), DenseRows::FromClass2);
         for (key, _) in &rows {
             assert!(w.may_hold(*key), "{key:#x}");
         }
