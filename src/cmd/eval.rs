@@ -229,9 +229,7 @@ fn events(inputs: &[PathBuf], model: Option<&Path>) -> Result<()> {
             let r = aras_pipeline::read(&engine, doc);
             let mut roots = [0usize; 21];
             for e in &r.events {
-                if let Ok(n) = e.root.parse::<usize>() {
-                    roots[n.min(20)] += 1;
-                }
+                roots[usize::from(e.root().number())] += 1;
             }
             let happened = r.events.iter().filter(|e| e.is_factual()).count();
             (r.analyzed.sentences.len(), r.events.len(), happened, roots)
@@ -281,7 +279,7 @@ fn petrarch(file: &Path, model: Option<&Path>, verbose: bool) -> Result<()> {
     let outcomes: Vec<petrarch::Outcome> = records
         .records
         .par_iter()
-        .filter_map(|r| petrarch::run_record(&engine, &dicts.discards, r))
+        .filter_map(|r| petrarch::run_record(&engine, &dicts.discards, &dicts.verbs, r))
         .collect();
     let total = outcomes.len();
     let passed = outcomes.iter().filter(|o| o.failure.is_none()).count();

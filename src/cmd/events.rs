@@ -43,15 +43,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     Ok(ExitCode::Ok)
 }
 
-fn side(code: &str, country: &str, text: &str) -> String {
-    if !code.is_empty() {
-        code.to_string()
-    } else if !country.is_empty() {
-        country.to_string()
-    } else if !text.is_empty() {
-        format!("({text})")
-    } else {
-        "-".into()
+fn side(code: &Option<String>, country: &Option<String>, text: &Option<String>) -> String {
+    match (code, country, text) {
+        (Some(code), _, _) => code.clone(),
+        (None, Some(country), _) => country.clone(),
+        (None, None, Some(text)) => format!("({text})"),
+        (None, None, None) => "-".into(),
     }
 }
 
@@ -67,7 +64,10 @@ fn print_table(rows: &[EventRow], unit: Unit) -> Result<()> {
             let mut cells = vec![
                 when,
                 side(&r.source_code, &r.source_country, &r.source_text),
-                format!("{} {}", r.cameo, r.plover),
+                match r.plover {
+                    Some(p) => format!("{} {p}", r.cameo),
+                    None => r.cameo.to_string(),
+                },
                 side(&r.target_code, &r.target_country, &r.target_text),
             ];
             match unit {
@@ -79,7 +79,7 @@ fn print_table(rows: &[EventRow], unit: Unit) -> Result<()> {
                     cells.push(if r.negated {
                         format!("{} not", r.modality)
                     } else {
-                        r.modality.clone()
+                        r.modality.to_string()
                     });
                 }
             }

@@ -202,19 +202,19 @@ pub struct EventFilterArgs {
     /// With --dyad: only A as source and B as target.
     #[arg(long, requires = "dyad")]
     pub directed: bool,
-    /// CAMEO code prefix (19, 042).
+    /// A CAMEO code and its sub-codes (19, 042, 0421).
     #[arg(long, value_name = "CODE")]
-    pub cameo: Option<String>,
+    pub cameo: Option<aras_schema::CameoCode>,
     /// CAMEO root (01..20).
     #[arg(long, value_name = "NN")]
-    pub root: Option<String>,
+    pub root: Option<aras_schema::Root>,
     /// PLOVER event type (ASSAULT, AGREE, ...).
     #[arg(long, value_name = "TYPE")]
-    pub plover: Option<String>,
+    pub plover: Option<aras_schema::PloverType>,
     /// Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
     /// 4 material conflict.
-    #[arg(long, value_name = "1-4", value_parser = clap::value_parser!(u8).range(1..=4))]
-    pub quad: Option<u8>,
+    #[arg(long, value_name = "1-4")]
+    pub quad: Option<aras_schema::QuadClass>,
     /// On or after this day (the event's date, else its document's publication date).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub from: Option<jiff::civil::Date>,
@@ -224,7 +224,7 @@ pub struct EventFilterArgs {
     /// factual (asserted or reported, not negated: the default), all, or a comma list of
     /// asserted, reported, hypothetical, intended, denied.
     #[arg(long, value_name = "WHICH", default_value = "factual")]
-    pub modality: String,
+    pub modality: aras_store::ModalityFilter,
     /// Publication (the document's `source`), exact, any case.
     #[arg(long, value_name = "NAME")]
     pub source: Option<String>,
@@ -232,24 +232,18 @@ pub struct EventFilterArgs {
 
 impl EventFilterArgs {
     pub fn filter(&self, limit: Option<usize>) -> aras_store::EventFilter {
-        use aras_store::ModalityFilter;
-        let modality = match self.modality.trim() {
-            "factual" | "" => ModalityFilter::Factual,
-            "all" => ModalityFilter::All,
-            list => ModalityFilter::Only(list.split(',').map(|m| m.trim().to_string()).collect()),
-        };
         aras_store::EventFilter {
             actor: self.actor.clone(),
             country: self.country.clone(),
             dyad: self.dyad.as_ref().map(|d| (d[0].clone(), d[1].clone())),
             directed: self.directed,
-            cameo: self.cameo.clone(),
-            root: self.root.clone(),
-            plover: self.plover.clone(),
+            cameo: self.cameo,
+            root: self.root,
+            plover: self.plover,
             quad_class: self.quad,
             from: self.from,
             to: self.to,
-            modality,
+            modality: self.modality.clone(),
             publication: self.source.clone(),
             limit,
         }

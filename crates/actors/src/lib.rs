@@ -70,62 +70,8 @@ mod words;
 
 use serde::{Deserialize, Serialize};
 
-/// What a mention denotes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    Country,
-    Person,
-    Organization,
-    Group,
-    Place,
-}
-
-impl Kind {
-    /// The keyword used in the JSONL output.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Country => "country",
-            Kind::Person => "person",
-            Kind::Organization => "organization",
-            Kind::Group => "group",
-            Kind::Place => "place",
-        }
-    }
-}
-
-/// How a mention's code was found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ResolvedBy {
-    /// Dictionary entries, alone or composed ("Azerbaijani police").
-    Dictionary,
-    /// A title before a name not in the dictionary ("Foreign Minister X").
-    Title,
-    /// An apposition ("X, an expert ..."; "his Iranian counterpart, X").
-    Apposition,
-    /// A relative clause ("X, who served as US ambassador ...").
-    Relative,
-    /// An earlier mention: pronouns, surnames, definite descriptions.
-    Coreference,
-    /// The sentence's or the document's country (an agent with no country of its
-    /// own), or nothing but the name's form (code "").
-    Context,
-}
-
-impl ResolvedBy {
-    /// The keyword used in the JSONL output.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ResolvedBy::Dictionary => "dictionary",
-            ResolvedBy::Title => "title",
-            ResolvedBy::Apposition => "apposition",
-            ResolvedBy::Relative => "relative",
-            ResolvedBy::Coreference => "coreference",
-            ResolvedBy::Context => "context",
-        }
-    }
-}
+/// What a mention denotes, and how its code was found: the contract's vocabularies.
+pub use aras_schema::{ActorKind as Kind, ActorResolution as ResolvedBy};
 
 /// One actor mention.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

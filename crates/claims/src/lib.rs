@@ -46,6 +46,9 @@ use aras_nlp::model::Analysis;
 use aras_text::Sentence;
 use serde::Serialize;
 
+/// A claim's quantity and the direction of a change: the contract's vocabulary.
+pub use aras_schema::{Direction, Quantity};
+
 /// A quantitative statement of fact.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Claim {
@@ -79,42 +82,6 @@ pub struct ClaimSource {
     pub end: usize,
     /// "according to", "said", "estimates", "data from", ...
     pub cue: String,
-}
-
-/// Direction of a change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Direction {
-    Up,
-    Down,
-}
-
-/// The quantity of a claim, normalised.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
-pub enum Quantity {
-    /// 69 percent → 69.0
-    Percent(f64),
-    /// 2 percentage points → 2.0
-    PercentagePoints(f64),
-    /// A share as a fraction of one: half → 0.5, two-thirds → 0.667, one in five → 0.2.
-    Fraction(f64),
-    /// $1.5 billion → 1.5e9 "USD". `currency` is an ISO 4217 code when the text makes
-    /// it unambiguous (bare "$" and "dollars" are taken as USD), else the word as written.
-    Money { amount: f64, currency: String },
-    /// 2,500 troops → 2500 "troops"; 580,000 barrels a day → 580000 "barrels a day".
-    /// `unit` is empty for bare scaled numbers ("a population of 10 million").
-    Count { n: f64, unit: String },
-    /// between 10 and 20 percent.
-    Range {
-        low: Box<Quantity>,
-        high: Box<Quantity>,
-    },
-    /// up 3 percent, fell 1.1 percent, an increase of $2 billion.
-    Change {
-        direction: Direction,
-        by: Box<Quantity>,
-    },
 }
 
 /// Extracts the claims of a document.

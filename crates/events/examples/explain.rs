@@ -101,13 +101,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         {
             println!("  time {:?} = {}", t.text, t.value);
         }
-        for e in events.iter().filter(|e| e.evidence.0 == s.start) {
+        for e in events.iter().filter(|e| e.evidence.start == s.start) {
             println!(
                 "  EVENT {} {} -> {} [{}] neg={} {:?} date={:?}/{:?} q={:?}",
                 e.cameo,
                 e.source.as_ref().map_or("-", |r| r.code.as_str()),
                 e.target.as_ref().map_or("-", |r| r.code.as_str()),
-                &body[e.trigger.0..e.trigger.1],
+                &body[e.trigger.start..e.trigger.end],
                 e.negated,
                 e.modality,
                 e.date,

@@ -1,7 +1,9 @@
 //! The coder: verb patterns and event nouns over the dependency parse.
 
 use crate::lexicon::{Lexicon, NounEntry, Slot, Surface, VerbPattern};
-use crate::{DateSource, Event, EventInput, Modality, Role};
+use crate::{
+    CameoCode, DatePrecision, DateSource, Event, EventInput, Modality, QuadClass, Role, Span,
+};
 use aras_nlp::model::AnalyzedWord;
 use aras_text::Token;
 
@@ -547,7 +549,7 @@ impl<'a> Sent<'a> {
 struct Cand {
     sent: usize,
     trigger: usize,
-    code: String,
+    code: CameoCode,
     sources: Vec<usize>,
     targets: Vec<usize>,
     verbal: bool,
@@ -562,7 +564,7 @@ struct Cand {
     /// (with its conjuncts).
     first_target_only: bool,
     /// The code of the reverse event (target to source), if the pattern has one.
-    reverse_code: Option<String>,
+    reverse_code: Option<CameoCode>,
 }
 
 fn lemma_candidates(lemma: &str, word: &str) -> Vec<String> {
@@ -636,7 +638,7 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
         // Trigger and source code of each event coded in this sentence so far.
         let mut emitted: Vec<(usize, Option<String>)> = Vec::new();
         for c in cands {
-            let Some(info) = lexicon.cameo(&c.code) else {
+            let Some(info) = lexicon.cameo(c.code) else {
                 continue;
             };
             let (negated, mut modality) = factuality(&s, c.trigger);
@@ -715,7 +717,7 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
             }
             // "The barrage threatens to destabilize ...": an event, not an actor, as the
             // subject of a threat verb states a risk, not a threat someone made.
-            if c.code.starts_with("13")
+            if c.code.root().number() == 13
                 && c.sources
                     .iter()
                     .any(|h| noun_sources.iter().any(|(t, _)| t == h))
@@ -726,8 +728,8 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
             // cooperative event without a target act with each other.
             let (srcs, tgts) = if tgts.is_empty()
                 && srcs.len() >= 2
-                && (matches!(&c.code[..2], "03" | "04" | "05" | "06")
-                    || c.code == "0871"
+                && (matches!(c.code.root().number(), 3..=6)
+                    || c.code.as_str() == "0871"
                     || RECIPROCAL.contains(&s.lemma(c.trigger)))
             {
                 (vec![srcs[0]], srcs[1..].to_vec())
@@ -751,7 +753,7 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                     .collect()
             };
             let (date, date_source) = date_of(input, &s, sentence, c.trigger, &times);
-            let communication = c.code.starts_with("01") || c.code.starts_with("02");
+            let communication = c.code.root().number() <= 2;
             for src in &srcs {
                 for tgt in &tgts {
                     if src.is_none() && tgt.is_none() {
@@ -781,11 +783,11 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                     // "rejected the plan", "threatened to resign", "demanded a recount") are
                     // events of their verb's root; cooperation, aid and criticism need one.
                     let stance = c.verbal
-                        && matches!(&c.code[..2], "03" | "08" | "10" | "12" | "13")
+                        && matches!(c.code.root().number(), 3 | 8 | 10 | 12 | 13)
                         && s.head(c.trigger).is_none_or(|_| {
                             matches!(s.rel(c.trigger), "conj" | "ccomp" | "parataxis")
                         });
-                    let directed = !communication && c.code.as_str() < "14" && !stance;
+                    let directed = !communication && c.code.root().number() < 14 && !stance;
                     // A prepositional slot licenses the reading only when it holds an
                     // actor ("fired at protesters", not "fired a salute at noon").
                     let needs_target = directed || (!c.verbal && !communication) || c.prep_slot;
@@ -799,10 +801,10 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                             // The first telling (a report's lead) of that event.
                             // Campaigns, attacks and offensives only: other nouns are too
                             // often a new event of the same kind ("his third trip").
-                            let campaign = matches!(&c.code[..2], "18" | "19" | "20");
+                            let campaign = c.code.root().number() >= 18;
                             let earlier = events.iter_mut().find(|e| {
                                 campaign
-                                    && e.root == c.code[..2]
+                                    && e.root() == c.code.root()
                                     && e.source.as_ref().is_some_and(|r| r.code == src.code)
                                     && e.target.is_some()
                                     && e.date.is_none()
@@ -810,7 +812,7 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                             if let Some(e) = earlier {
                                 if date_source == DateSource::Text {
                                     e.date = Some(d.clone());
-                                    e.date_precision = precision(d);
+                                    e.date_precision = DatePrecision::of_date(d);
                                     e.date_source = DateSource::Discourse;
                                 }
                             }
@@ -830,7 +832,7 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                     // for Israel, supplying half of its imports").
                     let duplicate = events.iter().zip(&event_sent).any(|(e, &es)| {
                         es == si
-                            && e.root == c.code[..2]
+                            && e.root() == c.code.root()
                             && e.negated == negated
                             && e.modality == modality
                             && e.source.as_ref().map(|r| &r.code)
@@ -841,7 +843,6 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                     if duplicate {
                         continue;
                     }
-                    let root = c.code[..2].to_string();
                     let confidence = 0.4
                         + if source.is_some() { 0.2 } else { 0.0 }
                         + if target.is_some() { 0.2 } else { 0.0 }
@@ -849,18 +850,17 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                     events.push(Event {
                         source,
                         target,
-                        cameo: c.code.clone(),
-                        root,
-                        plover: info.plover.clone(),
+                        cameo: c.code,
+                        plover: info.plover,
                         quad_class: info.quad_class,
                         goldstein: info.goldstein,
-                        date_precision: date.as_deref().and_then(precision),
+                        date_precision: date.as_deref().and_then(DatePrecision::of_date),
                         date: date.clone(),
                         date_source,
                         negated,
                         modality,
-                        trigger: (tok.start, tok.end),
-                        evidence: (sentence.start, sentence.end),
+                        trigger: Span::new(tok.start, tok.end),
+                        evidence: Span::new(sentence.start, sentence.end),
                         quote,
                         confidence,
                     });
@@ -872,7 +872,7 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                             .and_then(|e| e.source.as_ref().map(|r| r.code.clone())),
                     ));
                     // "left for Minas Tirith" is a visit, and the reverse a hosting.
-                    let reverse = c.reverse_code.as_deref().and_then(|r| {
+                    let reverse = c.reverse_code.and_then(|r| {
                         let (s0, t0) = (
                             events.last()?.source.clone()?,
                             events.last()?.target.clone()?,
@@ -883,9 +883,8 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                         let mut e = events[events.len() - 1].clone();
                         e.source = Some(rs);
                         e.target = Some(rt);
-                        e.cameo = r.to_string();
-                        e.root = r[..2].to_string();
-                        e.plover = rinfo.plover.clone();
+                        e.cameo = r;
+                        e.plover = rinfo.plover;
                         e.quad_class = rinfo.quad_class;
                         e.goldstein = rinfo.goldstein;
                         events.push(e);
@@ -920,7 +919,7 @@ fn merge_duplicates(events: Vec<Event>, sent: &[usize]) -> Vec<Event> {
         (
             e.source.as_ref().map(|r| r.code.clone()),
             e.target.as_ref().map(|r| r.code.clone()),
-            e.cameo.clone(),
+            e.cameo,
             e.negated,
             e.modality,
         )
@@ -1153,7 +1152,9 @@ fn retaliation_target(events: &[Event], country: &str, input: &EventInput) -> Op
     events.iter().rev().take(12).find_map(|e| {
         let s = e.source.as_ref()?;
         let t = e.target.as_ref()?;
-        (e.quad_class == 4 && t.country == country && s.country != country)
+        (e.quad_class == QuadClass::MaterialConflict
+            && t.country == country
+            && s.country != country)
             .then(|| role(input, s.mention))
     })
 }
@@ -1310,7 +1311,7 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
         }
         if let Some(m) = match_verb(lex, s, v, 0) {
             // "struck a chord", "hit the winner", "beat the deadline": no force used.
-            if matches!(&m.pattern.code[..2], "17" | "18" | "19" | "20")
+            if m.pattern.code.is_some_and(|c| c.root().number() >= 17)
                 && objects(s, v)
                     .iter()
                     .any(|&o| IDIOM_OBJECTS.contains(&s.lemma(o)))
@@ -1334,14 +1335,19 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
         }
         if let Some(h) = s.head(*v) {
             let noun_root =
-                best_noun(s, h, lex.noun_entries(s.noun_lemma(lex, h))).map(|e| &e.code[..2]);
-            if noun_root == Some(&m.pattern.code[..2]) && s.upos(h) == "NOUN" {
+                best_noun(s, h, lex.noun_entries(s.noun_lemma(lex, h))).map(|e| e.code.root());
+            if noun_root.is_some()
+                && noun_root == m.pattern.code.map(|c| c.root())
+                && s.upos(h) == "NOUN"
+            {
                 consumed[*v] = true;
             }
         }
     }
     let mut out = Vec::new();
     for (v, m) in verb_matches {
+        // The null code of an imported dictionary: the match makes no event.
+        let Some(code) = m.pattern.code else { continue };
         if consumed[v] {
             continue;
         }
@@ -1369,7 +1375,7 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
                 targets = objects(s, v);
             }
         }
-        if targets.is_empty() && matches!(&m.pattern.code[..2], "03" | "08" | "10" | "12" | "13") {
+        if targets.is_empty() && matches!(code.root().number(), 3 | 8 | 10 | 12 | 13) {
             // A stance's addressee is the one its complement acts on: "threatened to
             // sanction Turkey", "demanded that Serbia release ...".
             for &c in s.kids(v) {
@@ -1392,7 +1398,7 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
         out.push(Cand {
             sent: si,
             trigger: v,
-            code: m.pattern.code.clone(),
+            code,
             sources,
             targets,
             verbal: true,
@@ -1407,7 +1413,7 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             }),
             prep_slot: matches!(m.pattern.target, Slot::Prep(_)),
             first_target_only: m.first_target_only,
-            reverse_code: m.pattern.reverse_code.clone(),
+            reverse_code: m.pattern.reverse_code,
         });
     }
     let verbal = out.len();
@@ -1422,7 +1428,7 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
         };
         // The same event as a verb's: "hit by Israeli strikes", "fought two wars".
         let same_as_verb = out[..verbal].iter().position(|c: &Cand| {
-            c.code[..2] == e.code[..2]
+            c.code.root() == e.code.root()
                 && s.head(i) == Some(c.trigger)
                 && (c.sources.contains(&i) || c.targets.contains(&i) || s.rel(i) == "obj")
         });
@@ -1445,7 +1451,7 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
         let done = s.head(i).is_some_and(|h| {
             matches!(s.rel(i), "obj" | "nsubj:pass" | "xcomp") && LIGHT.contains(&s.lemma(h))
         });
-        let communication = e.code.starts_with("01") || e.code.starts_with("02");
+        let communication = e.code.root().number() <= 2;
         if communication && targets.is_empty() && !done {
             continue;
         }
@@ -1462,7 +1468,7 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
         out.push(Cand {
             sent: si,
             trigger: i,
-            code: e.code.clone(),
+            code: e.code,
             sources,
             targets,
             verbal: false,
@@ -1542,12 +1548,12 @@ fn match_verb<'l>(lex: &'l Lexicon, s: &Sent, v: usize, depth: u8) -> Option<Mat
                     && cp.lemma.as_deref().is_none_or(|l| s.has_lemma(c, l))
             });
             let Some(c) = comp else { continue };
-            if let Some(root) = &cp.root {
+            if let Some(root) = cp.root {
                 if depth >= 3 {
                     continue;
                 }
-                let code = match_verb(lex, s, c, depth + 1).map(|m| m.pattern.code.clone());
-                if !code.is_some_and(|code| code.starts_with(root.as_str())) {
+                let code = match_verb(lex, s, c, depth + 1).and_then(|m| m.pattern.code);
+                if code.is_none_or(|code| code.root() != root) {
                     continue;
                 }
             }
@@ -1975,7 +1981,7 @@ fn noun_roles(s: &Sent, i: usize, e: &NounEntry) -> (Vec<usize>, Vec<usize>) {
         }
     }
     if targets.is_empty()
-        && e.code.as_str() < "09"
+        && e.code.root().number() < 9
         && s.base_rel(i) == "obl"
         && s.case(i) == Some("with")
     {
@@ -2193,17 +2199,6 @@ fn bounds_a_span(text: &str, start: usize) -> bool {
         word.as_str(),
         "until" | "till" | "since" | "by" | "before" | "after" | "through" | "throughout"
     )
-}
-
-fn precision(v: &str) -> Option<String> {
-    let p = match v.len() {
-        10 => "day",
-        7 => "month",
-        4 if v.ends_with('X') => "decade",
-        4 => "year",
-        _ => return None,
-    };
-    Some(p.to_string())
 }
 
 /// The event's date: the time expression governing the trigger (or inside its clause),

@@ -23,6 +23,8 @@ use std::collections::HashMap;
 
 use aras_import::{Synset, VerbDictionary};
 
+use aras_schema::CameoCode;
+
 use crate::lexicon::{CameoInfo, Lexicon, Slot, Surface, SurfaceItem, VerbPattern};
 
 /// What [`Lexicon::from_verb_dictionary`] made of a dictionary.
@@ -34,6 +36,10 @@ pub struct ImportedVerbs {
     pub patterns: usize,
     /// Codes the CAMEO table lacked, added with the facts of their nearest known parent.
     pub added_codes: Vec<String>,
+    /// Dictionary codes that are not CAMEO codes (the KEDS/WEIS-era codes of PETRARCH's
+    /// unit tests: `904`, `345`, `174L`), each with the unused CAMEO code that stands in
+    /// for it while coding (see [`Lexicon::from_verb_dictionary`]).
+    pub stand_ins: Vec<(String, CameoCode)>,
     /// Dictionary patterns not used, with reasons (line, reason).
     pub skipped: Vec<(usize, String)>,
 }
@@ -72,11 +78,16 @@ impl Lexicon {
         let mut lemmas = std::collections::BTreeSet::new();
         for entry in &dict.verbs {
             // Patterns once per entry; each verb of the block reuses them.
-            let mut parsed: Vec<(Vec<Element>, String, Option<String>)> = Vec::new();
+            #[allow(clippy::type_complexity)]
+            let mut parsed: Vec<(Vec<Element>, Option<CameoCode>, Option<CameoCode>)> = Vec::new();
             for p in &entry.patterns {
                 match parse_surface(&p.text, &synsets) {
                     Ok(elements) => match split_code(&p.code) {
-                        Some((code, reverse)) => parsed.push((elements, code, reverse)),
+                        Some((code, reverse)) => {
+                            let code = code.map(|c| self.resolve_code(c, &mut report));
+                            let reverse = reverse.map(|c| self.resolve_code(c, &mut report));
+                            parsed.push((elements, code, reverse))
+                        }
                         None => report
                             .skipped
                             .push((p.line, format!("unusable code {:?}", p.code))),
@@ -110,7 +121,15 @@ impl Lexicon {
                     words[..hp].iter().rev().map(|w| glued(w)).collect();
                 let glue_after: Vec<SurfaceItem> =
                     words[hp + 1..].iter().map(|w| glued(w)).collect();
-                let mut make = |elements: Option<&[Element]>, code: &str, reverse: Option<&str>| {
+                let own = code.as_deref().and_then(split_code).map(|(c, r)| {
+                    (
+                        c.map(|c| self.resolve_code(c, &mut report)),
+                        r.map(|r| self.resolve_code(r, &mut report)),
+                    )
+                });
+                let mut make = |elements: Option<&[Element]>,
+                                code: Option<CameoCode>,
+                                reverse: Option<CameoCode>| {
                     let mut surface = Surface {
                         before: glue_before.clone(),
                         after: glue_after.clone(),
@@ -118,10 +137,6 @@ impl Lexicon {
                     };
                     if let Some(elements) = elements {
                         fill(&mut surface, elements);
-                    }
-                    self.ensure_code(code, &mut report);
-                    if let Some(r) = reverse {
-                        self.ensure_code(r, &mut report);
                     }
                     self.verbs
                         .entry(head.clone())
@@ -132,17 +147,17 @@ impl Lexicon {
                             target: Slot::Phrase,
                             literals: Vec::new(),
                             complement: None,
-                            code: code.to_string(),
+                            code,
                             surface: Some(surface),
-                            reverse_code: reverse.map(str::to_string),
+                            reverse_code: reverse,
                         });
                     report.patterns += 1;
                 };
                 for (elements, pcode, reverse) in &parsed {
-                    make(Some(elements), pcode, reverse.as_deref());
+                    make(Some(elements), *pcode, *reverse);
                 }
-                if let Some((c, r)) = code.as_deref().and_then(split_code) {
-                    make(None, &c, r.as_deref());
+                if let Some((c, r)) = own {
+                    make(None, c, r);
                 }
                 lemmas.insert(head);
             }
@@ -151,29 +166,75 @@ impl Lexicon {
         report
     }
 
+    /// The CAMEO code a dictionary code codes as: itself when it is a CAMEO code (added to
+    /// the table with its parent's facts if missing), else a stand-in.
+    fn resolve_code(&mut self, raw: &str, report: &mut ImportedVerbs) -> CameoCode {
+        match raw.parse::<CameoCode>() {
+            Ok(code) => {
+                self.ensure_code(code, report);
+                code
+            }
+            Err(_) => self.stand_in(raw, report),
+        }
+    }
+
+    /// A code outside CAMEO gets an unused four-digit code whose root makes the coder's
+    /// root rules treat it as they treated the raw string: its own root where the first
+    /// two characters are one (`174L` → root 17), else root 07 for codes that sort before
+    /// `09` (`002`: a directed, non-statement code) and root 16 for the rest (`904`, `345`:
+    /// undirected, not a campaign). The facts (PLOVER type, quad class, Goldstein) are the
+    /// root's.
+    fn stand_in(&mut self, raw: &str, report: &mut ImportedVerbs) -> CameoCode {
+        if let Some((_, code)) = report.stand_ins.iter().find(|(r, _)| r == raw) {
+            return *code;
+        }
+        let root = raw
+            .get(..2)
+            .and_then(|p| p.parse::<aras_schema::Root>().ok())
+            .unwrap_or_else(|| {
+                let n = if raw < "09" { 7 } else { 16 };
+                aras_schema::Root::new(n).expect("a root")
+            });
+        let code = (0..100u8)
+            .rev()
+            .filter_map(|k| format!("{}{k:02}", root).parse::<CameoCode>().ok())
+            .find(|c| !self.cameo.contains_key(c))
+            .expect("a root has unused four-digit codes");
+        let facts = self
+            .cameo
+            .get(&root.code())
+            .cloned()
+            .expect("every root is in the table");
+        self.cameo.insert(
+            code,
+            CameoInfo {
+                code,
+                name: format!("stand-in for the imported code {raw}"),
+                ..facts
+            },
+        );
+        report.stand_ins.push((raw.to_string(), code));
+        code
+    }
+
     /// Adds a code the table lacks with the facts of its longest known prefix (`1010` →
-    /// `101`), else as an uncategorised code.
-    fn ensure_code(&mut self, code: &str, report: &mut ImportedVerbs) {
-        if code == "---" || self.cameo.contains_key(code) {
+    /// `101`; every root is in the table).
+    fn ensure_code(&mut self, code: CameoCode, report: &mut ImportedVerbs) {
+        if self.cameo.contains_key(&code) {
             return;
         }
-        let parent = (2..code.len())
+        let s = code.as_str();
+        let parent = (2..s.len())
             .rev()
-            .find_map(|n| code.get(..n).and_then(|p| self.cameo.get(p)))
+            .find_map(|n| s[..n].parse().ok().and_then(|p| self.cameo.get(&p)))
             .cloned();
-        let info = match parent {
-            Some(p) => CameoInfo {
-                name: format!("{} (imported code {code})", p.name),
-                ..p
-            },
-            None => CameoInfo {
-                name: format!("imported code {code}"),
-                plover: "OTHER".into(),
-                quad_class: 0,
-                goldstein: 0.0,
-            },
+        let Some(p) = parent else { return };
+        let info = CameoInfo {
+            code,
+            name: format!("{} (imported code {code})", p.name),
+            ..p
         };
-        self.cameo.insert(code.to_string(), info);
+        self.cameo.insert(code, info);
         report.added_codes.push(code.to_string());
     }
 }
@@ -186,16 +247,19 @@ fn glued(word: &str) -> SurfaceItem {
     }
 }
 
-/// `032:033` → ("032", Some("033")); `---` stays the null code; codes shorter than two
-/// characters are unusable.
-fn split_code(code: &str) -> Option<(String, Option<String>)> {
+/// `032:033` → (`032`, `033`); `---` is the null code (`None`); a code shorter than two
+/// characters or not ASCII is unusable (`None` overall).
+fn split_code(code: &str) -> Option<(Option<&str>, Option<&str>)> {
     let mut parts = code.split(':');
-    let first = parts.next()?.trim().to_string();
+    let first = parts.next()?.trim();
     let reverse = parts
         .next()
-        .map(|r| r.trim().to_string())
-        .filter(|r| r != "---" && r.len() >= 2);
-    (first.len() >= 2 && first.is_ascii()).then_some((first, reverse))
+        .map(str::trim)
+        .filter(|r| *r != "---" && r.len() >= 2);
+    if first.len() < 2 || !first.is_ascii() {
+        return None;
+    }
+    Some(((first != "---").then_some(first), reverse))
 }
 
 /// Appends a parsed pattern's items to the surface (after any multi-word verb glue).
@@ -314,13 +378,13 @@ mod tests {
     #[test]
     fn patterns_glue_synsets_and_code_pairs() {
         let dict = aras_import::read_verb_dictionary(
-            "&TIES\n+MILITARY\n+ECONOMIC_AID\n\n--- ABANDON [345] ---\nABANDON\nKLM_+RST [002]\n- * &TIES TIES [902]\n- IN_* [075]\n- * + WITH [032:033]\n",
+            "&TIES\n+MILITARY\n+ECONOMIC_AID\n\n--- ABANDON [1245] ---\nABANDON\nKLM_+RST [0121]\n- * &TIES TIES [0879]\n- IN_* [075]\n- * + WITH [032:033]\n- * THINGS [902]\n",
             aras_import::Format::Petrarch,
         );
         let (lex, report) = Lexicon::from_verb_dictionary(&Lexicon::builtin().unwrap(), &dict);
         assert!(report.skipped.is_empty(), "{:?}", report.skipped);
         let p = lex.verb_patterns("abandon");
-        assert_eq!(p.len(), 4);
+        assert_eq!(p.len(), 5);
         let sf = p[0].surface.as_ref().unwrap();
         assert_eq!(
             sf.after[0].phrases,
@@ -331,14 +395,23 @@ mod tests {
         );
         assert!(sf.after[0].plurals && !sf.after[0].adjacent);
         assert_eq!(p[1].surface.as_ref().unwrap().before, vec![glued("in")]);
-        assert_eq!(p[2].code, "032");
-        assert_eq!(p[2].reverse_code.as_deref(), Some("033"));
+        assert_eq!(p[2].code.unwrap(), "032");
+        assert_eq!(p[2].reverse_code.unwrap(), "033");
         assert_eq!(p[2].surface.as_ref().unwrap().target_after, Some(0));
-        assert_eq!(p[3].code, "345");
+        assert_eq!(p[4].code.unwrap(), "1245");
         // The multi-word synonym: its own code, the block's patterns, "klm" glued before.
         let rst = lex.verb_patterns("rst");
-        assert_eq!(rst.last().unwrap().code, "002");
+        assert_eq!(rst.last().unwrap().code.unwrap(), "0121");
         assert_eq!(rst[0].surface.as_ref().unwrap().before[0], glued("klm"));
-        assert!(lex.cameo("902").is_some() && lex.cameo("345").is_some());
+        // Codes the table lacks come in with their parent's facts.
+        let added = |c: &str| lex.cameo(c.parse().unwrap()).cloned().unwrap();
+        assert_eq!(added("0879").quad_class, added("087").quad_class);
+        assert_eq!(added("1245").plover, added("124").plover);
+        assert_eq!(report.added_codes, ["0879", "0121"]);
+        // 902 is no CAMEO code (root 90): it codes as a stand-in of root 16, and the
+        // report says which.
+        let (raw, stand_in) = &report.stand_ins[0];
+        assert_eq!((raw.as_str(), stand_in.root().number()), ("902", 16));
+        assert_eq!(p[3].code, Some(*stand_in));
     }
 }

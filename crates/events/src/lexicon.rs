@@ -6,15 +6,17 @@
 use std::collections::HashMap;
 use std::fmt;
 
+use aras_schema::{CameoCode, PloverType, QuadClass, Root};
+
 /// Facts about one CAMEO event code.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CameoInfo {
+    pub code: CameoCode,
     /// CAMEO name: "Use conventional military force, not specified below".
     pub name: String,
-    /// PLOVER event type: "ASSAULT" (`OTHER` for CAMEO 01x, which PLOVER does not code).
-    pub plover: String,
-    /// 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
-    pub quad_class: u8,
+    /// PLOVER event type: `ASSAULT` (`OTHER` for CAMEO 01x, which PLOVER does not code).
+    pub plover: PloverType,
+    pub quad_class: QuadClass,
     /// Goldstein conflict–cooperation value, -10 to +10.
     pub goldstein: f32,
 }
@@ -40,7 +42,7 @@ pub struct Complement {
     /// The complement's lemma, when the pattern names one.
     pub lemma: Option<String>,
     /// The CAMEO root the complement verb must code to (`to VERB:19`).
-    pub root: Option<String>,
+    pub root: Option<Root>,
 }
 
 /// One verb pattern: `threaten SUBJ _ to VERB:19 138` (tab-separated in the file).
@@ -53,12 +55,14 @@ pub struct VerbPattern {
     /// Words that must be dependents of the verb (particles, object nouns): `out`, `agreement`.
     pub literals: Vec<String>,
     pub complement: Option<Complement>,
-    pub code: String,
+    /// The event's code; `None` for the null code of imported dictionaries (`---`): a
+    /// match that makes no event and keeps less specific patterns from making one.
+    pub code: Option<CameoCode>,
     /// Words around the verb in surface order (imported TABARI/PETRARCH patterns).
     pub surface: Option<Surface>,
     /// The code of the event in the other direction, target to source (`032:033`: a
     /// visit is also the host's hosting); `None` when there is none.
-    pub reverse_code: Option<String>,
+    pub reverse_code: Option<CameoCode>,
 }
 
 /// One word, phrase or synonym set of a surface pattern.
@@ -125,7 +129,7 @@ pub struct NounEntry {
     pub target_preps: Vec<String>,
     /// Words that must modify the noun (`missile` for a more specific code); empty = any.
     pub literals: Vec<String>,
-    pub code: String,
+    pub code: CameoCode,
 }
 
 /// A lexicon file problem.
@@ -161,7 +165,7 @@ impl fmt::Display for ErrorKind {
 /// The event lexicon.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    pub(crate) cameo: HashMap<String, CameoInfo>,
+    pub(crate) cameo: HashMap<CameoCode, CameoInfo>,
     pub(crate) verbs: HashMap<String, Vec<VerbPattern>>,
     pub(crate) nouns: HashMap<String, Vec<NounEntry>>,
     /// Irregular verb forms (lower case) to the lemma their patterns are filed under.
@@ -195,21 +199,24 @@ impl Lexicon {
             if cols.len() != 5 {
                 return Err(err(ErrorKind::Columns(5, cols.len())));
             }
-            let code = cols[0];
-            if !is_code(code) {
-                return Err(err(ErrorKind::Code(code.into())));
-            }
-            let quad_class: u8 = cols[3]
+            let code: CameoCode = cols[0]
+                .parse()
+                .map_err(|_| err(ErrorKind::Code(cols[0].into())))?;
+            let plover: PloverType = cols[2]
+                .parse()
+                .map_err(|e: aras_schema::ParseError| err(ErrorKind::Pattern(e.to_string())))?;
+            let quad_class: QuadClass = cols[3]
                 .parse()
                 .map_err(|_| err(ErrorKind::Number(cols[3].into())))?;
             let goldstein: f32 = cols[4]
                 .parse()
                 .map_err(|_| err(ErrorKind::Number(cols[4].into())))?;
             lex.cameo.insert(
-                code.to_string(),
+                code,
                 CameoInfo {
+                    code,
                     name: cols[1].to_string(),
-                    plover: cols[2].to_string(),
+                    plover,
                     quad_class,
                     goldstein,
                 },
@@ -224,10 +231,9 @@ impl Lexicon {
             if cols.len() != 3 {
                 return Err(err(ErrorKind::Columns(3, cols.len())));
             }
-            let code = cols[2];
-            if !lex.cameo.contains_key(code) {
-                return Err(err(ErrorKind::Code(code.into())));
-            }
+            let code = lex
+                .known_code(cols[2])
+                .ok_or_else(|| err(ErrorKind::Code(cols[2].into())))?;
             let p =
                 parse_pattern(cols[0], cols[1], code).map_err(|e| err(ErrorKind::Pattern(e)))?;
             lex.verbs.entry(p.lemma.clone()).or_default().push(p);
@@ -241,10 +247,9 @@ impl Lexicon {
             if cols.len() != 3 {
                 return Err(err(ErrorKind::Columns(3, cols.len())));
             }
-            let code = cols[2];
-            if !lex.cameo.contains_key(code) {
-                return Err(err(ErrorKind::Code(code.into())));
-            }
+            let code = lex
+                .known_code(cols[2])
+                .ok_or_else(|| err(ErrorKind::Code(cols[2].into())))?;
             let mut words = cols[0]
                 .split_whitespace()
                 .map(str::to_lowercase)
@@ -265,7 +270,7 @@ impl Lexicon {
                 lemma,
                 target_preps,
                 literals: words,
-                code: code.to_string(),
+                code,
             });
         }
         Ok(lex)
@@ -277,8 +282,13 @@ impl Lexicon {
     }
 
     /// Facts about a CAMEO code.
-    pub fn cameo(&self, code: &str) -> Option<&CameoInfo> {
-        self.cameo.get(code)
+    pub fn cameo(&self, code: CameoCode) -> Option<&CameoInfo> {
+        self.cameo.get(&code)
+    }
+
+    /// `code` parsed, if it is a code of the table.
+    pub fn known_code(&self, code: &str) -> Option<CameoCode> {
+        code.parse().ok().filter(|c| self.cameo.contains_key(c))
     }
 
     /// The patterns of a verb lemma (lowercase), in file order.
@@ -301,8 +311,8 @@ impl Lexicon {
     }
 
     /// All CAMEO codes in the table.
-    pub fn codes(&self) -> impl Iterator<Item = &str> {
-        self.cameo.keys().map(String::as_str)
+    pub fn codes(&self) -> impl Iterator<Item = CameoCode> + '_ {
+        self.cameo.keys().copied()
     }
 
     /// All verb patterns.
@@ -314,10 +324,6 @@ impl Lexicon {
     pub fn all_noun_entries(&self) -> impl Iterator<Item = &NounEntry> {
         self.nouns.values().flatten()
     }
-}
-
-fn is_code(c: &str) -> bool {
-    (2..=4).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Non-comment, non-blank lines split on tabs, with 1-based line numbers.
@@ -340,7 +346,7 @@ pub const PREPOSITIONS: &[&str] = &[
 ];
 
 /// Parses the pattern column of `verbs.tsv`.
-pub fn parse_pattern(lemma: &str, pattern: &str, code: &str) -> Result<VerbPattern, String> {
+pub fn parse_pattern(lemma: &str, pattern: &str, code: CameoCode) -> Result<VerbPattern, String> {
     let lemma = lemma.trim().to_lowercase();
     if lemma.is_empty() || lemma.contains(char::is_whitespace) {
         return Err(format!("verb lemma must be one word: {lemma:?}"));
@@ -352,7 +358,7 @@ pub fn parse_pattern(lemma: &str, pattern: &str, code: &str) -> Result<VerbPatte
         target: Slot::None,
         literals: Vec::new(),
         complement: None,
-        code: code.to_string(),
+        code: Some(code),
         surface: None,
         reverse_code: None,
     };
@@ -401,9 +407,10 @@ pub fn parse_pattern(lemma: &str, pattern: &str, code: &str) -> Result<VerbPatte
                     let n = next.unwrap_or_default();
                     let c = if let Some(rest) = n.strip_prefix("VERB") {
                         let root = match rest.strip_prefix(':') {
-                            Some(r) if r.len() == 2 && r.bytes().all(|b| b.is_ascii_digit()) => {
-                                Some(r.to_string())
-                            }
+                            Some(r) if r.len() == 2 => Some(
+                                r.parse::<Root>()
+                                    .map_err(|_| format!("bad complement root {r:?}"))?,
+                            ),
                             Some(r) => return Err(format!("bad complement root {r:?}")),
                             None if rest.is_empty() => None,
                             None => return Err(format!("bad complement {n:?}")),

@@ -84,6 +84,10 @@ use aras_text::Sentence;
 use aras_time::TimeExpr;
 use serde::Serialize;
 
+pub use aras_schema::{
+    is_factual, CameoCode, DatePrecision, DateSource, Modality, PloverType, QuadClass, Root, Span,
+};
+
 /// An actor in an event role.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Role {
@@ -97,80 +101,27 @@ pub struct Role {
     pub text: String,
 }
 
-/// Where an event's date comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum DateSource {
-    /// A time expression governing the event's clause.
-    Text,
-    /// The last dated expression earlier in the paragraph.
-    Discourse,
-    /// No date in the text; the document date applies (not copied into `date`).
-    Document,
-}
-
-impl DateSource {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DateSource::Text => "text",
-            DateSource::Discourse => "discourse",
-            DateSource::Document => "document",
-        }
-    }
-}
-
-/// Whether the text says the event happened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Modality {
-    /// The text says it happened.
-    Asserted,
-    /// Attributed to a speaker (reported speech, a quote, "allegedly").
-    Reported,
-    /// A wish, plan, appeal or threat.
-    Intended,
-    /// Possible, conditional, feared or expected.
-    Hypothetical,
-    /// Denied or called untrue.
-    Denied,
-}
-
-impl Modality {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Modality::Asserted => "asserted",
-            Modality::Reported => "reported",
-            Modality::Intended => "intended",
-            Modality::Hypothetical => "hypothetical",
-            Modality::Denied => "denied",
-        }
-    }
-}
-
 /// One coded event.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
     pub source: Option<Role>,
     pub target: Option<Role>,
     /// Full CAMEO code: "195".
-    pub cameo: String,
-    /// Two-digit root: "19".
-    pub root: String,
-    pub plover: String,
-    pub quad_class: u8,
+    pub cameo: CameoCode,
+    pub plover: PloverType,
+    pub quad_class: QuadClass,
     pub goldstein: f32,
     /// ISO 8601 (partial) date: "2025-06-13", "2023", "199X".
     pub date: Option<String>,
-    /// day | month | year | decade.
-    pub date_precision: Option<String>,
+    pub date_precision: Option<DatePrecision>,
     pub date_source: DateSource,
     /// The predicate is negated ("did not attack", "no talks", "refused to meet").
     pub negated: bool,
     pub modality: Modality,
     /// Byte span of the trigger word.
-    pub trigger: (usize, usize),
+    pub trigger: Span,
     /// Byte span of the sentence that carries the event.
-    pub evidence: (usize, usize),
+    pub evidence: Span,
     /// Index of the quote (in [`EventInput::quotes`]) containing the trigger.
     pub quote: Option<usize>,
     pub confidence: f32,
@@ -179,7 +130,12 @@ pub struct Event {
 impl Event {
     /// Whether the text presents the event as having happened (asserted or reported, not negated).
     pub fn is_factual(&self) -> bool {
-        !self.negated && matches!(self.modality, Modality::Asserted | Modality::Reported)
+        is_factual(self.negated, self.modality)
+    }
+
+    /// The two-digit CAMEO root.
+    pub fn root(&self) -> Root {
+        self.cameo.root()
     }
 }
 

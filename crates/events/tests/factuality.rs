@@ -9,7 +9,7 @@ fn country(r: &Option<aras_events::Role>) -> String {
 }
 
 fn pair_ok(e: &Event, root: &str, src: &str, tgt: &str) -> bool {
-    e.root == root
+    e.root() == root
         && (src == "*" || country(&e.source) == src || (src == "-*" && e.source.is_none()))
         && (tgt == "*" || country(&e.target) == tgt)
 }

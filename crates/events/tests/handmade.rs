@@ -123,7 +123,7 @@ fn run(case: &Case) -> (String, Vec<Event>) {
 fn pair(e: &Event) -> String {
     let c =
         |r: &Option<aras_events::Role>| r.as_ref().map_or("-".to_string(), |r| r.country.clone());
-    format!("{} {}>{}", e.root, c(&e.source), c(&e.target))
+    format!("{} {}>{}", e.root(), c(&e.source), c(&e.target))
 }
 
 const DE_FR: &[(&str, &str)] = &[
@@ -181,10 +181,10 @@ fn reported_speech_keeps_the_content_actors() {
         actors: DE_FR,
         times: &[],
     });
-    let attack = ev.iter().find(|e| e.root == "19").expect("attack");
+    let attack = ev.iter().find(|e| e.root() == "19").expect("attack");
     assert_eq!(pair(attack), "19 DEU>FRA");
     assert_eq!(attack.modality, Modality::Reported);
-    let said = ev.iter().find(|e| e.root == "01").expect("statement");
+    let said = ev.iter().find(|e| e.root() == "01").expect("statement");
     assert_eq!(pair(said), "01 RUS>-");
     assert!(!ev.iter().any(|e| pair(e) == "19 RUS>FRA"));
 }
@@ -228,9 +228,9 @@ fn nominal_roles_and_text_dates() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(pair(&ev[0]), "19 ISR>IRN");
     assert_eq!(ev[0].cameo, "195");
-    assert_eq!(&text[ev[0].trigger.0..ev[0].trigger.1], "barrage");
+    assert_eq!(&text[ev[0].trigger.start..ev[0].trigger.end], "barrage");
     assert_eq!(ev[0].date.as_deref(), Some("2025-06-13"));
-    assert_eq!(ev[0].date_precision.as_deref(), Some("day"));
+    assert_eq!(ev[0].date_precision.map(|p| p.as_str()), Some("day"));
     assert_eq!(ev[0].date_source, DateSource::Text);
 }
 
@@ -246,12 +246,12 @@ fn discourse_dates_and_denial_of_the_previous_sentence() {
         actors: DE_FR,
         times: &[("2012", "2012")],
     });
-    let meet = ev.iter().find(|e| e.root == "04").unwrap();
+    let meet = ev.iter().find(|e| e.root() == "04").unwrap();
     assert_eq!(
         (meet.date.as_deref(), meet.date_source),
         (Some("2012"), DateSource::Text)
     );
-    let attack = ev.iter().find(|e| e.root == "19").unwrap();
+    let attack = ev.iter().find(|e| e.root() == "19").unwrap();
     assert_eq!(
         (attack.date.as_deref(), attack.date_source),
         (Some("2012"), DateSource::Discourse)

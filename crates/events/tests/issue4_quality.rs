@@ -24,7 +24,7 @@ fn issue4_strike_a_deal_is_an_agreement_not_an_attack() {
         return;
     };
     assert!(
-        events.iter().all(|e| e.root != "19") && events.iter().any(|e| e.cameo == "057"),
+        events.iter().all(|e| e.root() != "19") && events.iter().any(|e| e.cameo == "057"),
         "{:?}",
         codes(&events)
     );
@@ -33,7 +33,7 @@ fn issue4_strike_a_deal_is_an_agreement_not_an_attack() {
         return;
     };
     assert!(
-        events.iter().all(|e| e.root != "19"),
+        events.iter().all(|e| e.root() != "19"),
         "{:?}",
         codes(&events)
     );
@@ -52,7 +52,7 @@ fn issue4_sports_reports_code_no_events() {
         return;
     };
     assert!(
-        events.iter().any(|e| e.root == "19"),
+        events.iter().any(|e| e.root() == "19"),
         "{:?}",
         codes(&events)
     );
@@ -64,7 +64,7 @@ fn issue4_an_event_told_twice_in_a_row_is_one_event() {
     let Some(events) = common::run(text) else {
         return;
     };
-    let attacks: Vec<&Event> = events.iter().filter(|e| e.root == "19").collect();
+    let attacks: Vec<&Event> = events.iter().filter(|e| e.root() == "19").collect();
     assert_eq!(attacks.len(), 1, "{:?}", codes(&events));
     // The telling dated by the text is kept.
     assert_eq!(attacks[0].date.as_deref(), Some("2025-06-13"));
@@ -76,12 +76,12 @@ fn issue4_an_actor_telling_of_its_own_action_is_one_event() {
         return;
     };
     assert!(
-        events.iter().all(|e| e.root != "01"),
+        events.iter().all(|e| e.root() != "01"),
         "{:?}",
         codes(&events)
     );
     assert!(
-        events.iter().any(|e| e.root == "19"),
+        events.iter().any(|e| e.root() == "19"),
         "{:?}",
         codes(&events)
     );
@@ -90,7 +90,7 @@ fn issue4_an_actor_telling_of_its_own_action_is_one_event() {
         return;
     };
     assert!(
-        events.iter().any(|e| e.root == "01"),
+        events.iter().any(|e| e.root() == "01"),
         "{:?}",
         codes(&events)
     );
@@ -104,7 +104,7 @@ fn issue4_seizing_an_opportunity_is_no_seizure() {
         return;
     };
     assert!(
-        events.iter().all(|e| e.root != "17"),
+        events.iter().all(|e| e.root() != "17"),
         "{:?}",
         codes(&events)
     );
@@ -120,7 +120,7 @@ fn issue4_a_campaign_dated_later_dates_its_lead() {
     };
     let lead = events
         .iter()
-        .find(|e| e.root == "19" && e.target.is_some())
+        .find(|e| e.root() == "19" && e.target.is_some())
         .unwrap_or_else(|| panic!("{:?}", codes(&events)));
     assert_eq!(lead.date.as_deref(), Some("2025-06-13"));
     assert_eq!(lead.date_source, aras_events::DateSource::Discourse);
@@ -136,7 +136,7 @@ fn issue4_an_event_noun_as_subject_lends_its_target_to_the_verb() {
     assert!(
         events
             .iter()
-            .any(|e| e.root == "19" && codes(std::slice::from_ref(e))[0].starts_with("RUS>UKR")),
+            .any(|e| e.root() == "19" && codes(std::slice::from_ref(e))[0].starts_with("RUS>UKR")),
         "{:?}",
         codes(&events)
     );

@@ -42,7 +42,7 @@ fn every_root_fixture() {
         {
             let events = common::run(line).expect("model");
             sentences += 1;
-            hits += usize::from(events.iter().any(|e| e.root == root));
+            hits += usize::from(events.iter().any(|e| e.root() == root));
             out.push_str(line);
             out.push('\n');
             out.push_str(&common::summary(line, &events));

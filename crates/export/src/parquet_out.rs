@@ -115,16 +115,8 @@ pub fn events_to_batch(rows: &[EventRow]) -> Result<RecordBatch, ExportError> {
     fn strings<'r>(rows: &'r [EventRow], f: impl Fn(&'r EventRow) -> &'r str) -> ArrayRef {
         Arc::new(StringArray::from_iter_values(rows.iter().map(f)))
     }
-    fn empty_null<'r>(rows: &'r [EventRow], f: impl Fn(&'r EventRow) -> &'r str) -> ArrayRef {
-        Arc::new(StringArray::from_iter(
-            rows.iter().map(|r| Some(f(r)).filter(|s| !s.is_empty())),
-        ))
-    }
-    fn optional<'r>(
-        rows: &'r [EventRow],
-        f: impl Fn(&'r EventRow) -> &'r Option<String>,
-    ) -> ArrayRef {
-        Arc::new(StringArray::from_iter(rows.iter().map(|r| f(r).as_deref())))
+    fn optional<'r>(rows: &'r [EventRow], f: impl Fn(&'r EventRow) -> Option<&'r str>) -> ArrayRef {
+        Arc::new(StringArray::from_iter(rows.iter().map(f)))
     }
     fn u32s(rows: &[EventRow], f: impl Fn(&EventRow) -> u32) -> ArrayRef {
         Arc::new(UInt32Array::from_iter_values(rows.iter().map(f)))
@@ -143,31 +135,33 @@ pub fn events_to_batch(rows: &[EventRow]) -> Result<RecordBatch, ExportError> {
         u32s(rows, |r| r.n_sources),
         strings(rows, |r| &r.doc_id),
         strings(rows, |r| &r.event_id),
-        empty_null(rows, |r| &r.source_code),
-        empty_null(rows, |r| &r.source_country),
-        empty_null(rows, |r| &r.source_text),
-        empty_null(rows, |r| &r.target_code),
-        empty_null(rows, |r| &r.target_country),
-        empty_null(rows, |r| &r.target_text),
-        strings(rows, |r| &r.cameo),
-        strings(rows, |r| &r.root),
-        empty_null(rows, |r| &r.plover),
+        optional(rows, |r| r.source_code.as_deref()),
+        optional(rows, |r| r.source_country.as_deref()),
+        optional(rows, |r| r.source_text.as_deref()),
+        optional(rows, |r| r.target_code.as_deref()),
+        optional(rows, |r| r.target_country.as_deref()),
+        optional(rows, |r| r.target_text.as_deref()),
+        strings(rows, |r| r.cameo.as_str()),
+        Arc::new(StringArray::from_iter_values(
+            rows.iter().map(|r| r.root.to_string()),
+        )),
+        optional(rows, |r| r.plover.map(|p| p.as_str())),
         Arc::new(UInt8Array::from_iter_values(
-            rows.iter().map(|r| r.quad_class),
+            rows.iter().map(|r| r.quad_class.number()),
         )),
         Arc::new(Float32Array::from_iter_values(
             rows.iter().map(|r| r.goldstein),
         )),
-        optional(rows, |r| &r.date_text),
+        optional(rows, |r| r.date_text.as_deref()),
         dates(rows, |r| r.date),
-        optional(rows, |r| &r.date_precision),
-        strings(rows, |r| &r.date_source),
+        optional(rows, |r| r.date_precision.map(|p| p.as_str())),
+        strings(rows, |r| r.date_source.as_str()),
         dates(rows, |r| r.published),
-        optional(rows, |r| &r.publication),
+        optional(rows, |r| r.publication.as_deref()),
         Arc::new(BooleanArray::from_iter(
             rows.iter().map(|r| Some(r.negated)),
         )),
-        strings(rows, |r| &r.modality),
+        strings(rows, |r| r.modality.as_str()),
         strings(rows, |r| &r.trigger),
         strings(rows, |r| &r.evidence),
         u32s(rows, |r| r.evidence_start),
@@ -244,6 +238,7 @@ pub fn read_events_parquet<R: ChunkReader + 'static>(
             }
         };
         let opt_text = |a: &StringArray, i: usize| (!a.is_null(i)).then(|| a.value(i).to_string());
+
         let opt_date = |a: &Date32Array, i: usize| {
             if a.is_null(i) {
                 None
@@ -259,25 +254,29 @@ pub fn read_events_parquet<R: ChunkReader + 'static>(
                 n_sources: n_sources.value(i),
                 doc_id: text(doc_id, i),
                 event_id: text(event_id, i),
-                source_code: text(source_code, i),
-                source_country: text(source_country, i),
-                source_text: text(source_text, i),
-                target_code: text(target_code, i),
-                target_country: text(target_country, i),
-                target_text: text(target_text, i),
-                cameo: text(cameo, i),
-                root: text(root, i),
-                plover: text(plover, i),
-                quad_class: quad_class.value(i),
+                source_code: opt_text(source_code, i),
+                source_country: opt_text(source_country, i),
+                source_text: opt_text(source_text, i),
+                target_code: opt_text(target_code, i),
+                target_country: opt_text(target_country, i),
+                target_text: opt_text(target_text, i),
+                cameo: vocabulary("cameo", &text(cameo, i))?,
+                root: vocabulary("root", &text(root, i))?,
+                plover: opt_text(plover, i)
+                    .map(|t| vocabulary("plover", &t))
+                    .transpose()?,
+                quad_class: vocabulary("quad_class", &quad_class.value(i).to_string())?,
                 goldstein: goldstein.value(i),
                 date_text: opt_text(date_text, i),
                 date: opt_date(date, i),
-                date_precision: opt_text(date_precision, i),
-                date_source: text(date_source, i),
+                date_precision: opt_text(date_precision, i)
+                    .map(|t| vocabulary("date_precision", &t))
+                    .transpose()?,
+                date_source: vocabulary("date_source", &text(date_source, i))?,
                 published: opt_date(published, i),
                 publication: opt_text(publication, i),
                 negated: !negated.is_null(i) && negated.value(i),
-                modality: text(modality, i),
+                modality: vocabulary("modality", &text(modality, i))?,
                 trigger: text(trigger, i),
                 evidence: text(evidence, i),
                 evidence_start: evidence_start.value(i),
@@ -322,6 +321,16 @@ impl<'b> Columns<'b> {
             .as_primitive_opt::<T>()
             .ok_or_else(|| mistyped(name, column.data_type()))
     }
+}
+
+/// A value of a closed vocabulary column, or a schema error naming the column.
+fn vocabulary<T: std::str::FromStr<Err = aras_schema::ParseError>>(
+    column: &str,
+    value: &str,
+) -> Result<T, ExportError> {
+    value
+        .parse()
+        .map_err(|e| ExportError::Schema(format!("column {column:?}: {e}")))
 }
 
 fn mistyped(name: &str, found: &DataType) -> ExportError {

@@ -39,7 +39,8 @@ proptest! {
     ) {
         let mut row = common::rows(1, 1).remove(0);
         row.evidence = evidence;
-        row.source_text = source_text;
+        // No value is None, never "" (SCHEMA.md).
+        row.source_text = Some(source_text).filter(|s| !s.is_empty());
         row.publication = Some(publication);
         let mut buffer = Vec::new();
         write_events_csv(std::slice::from_ref(&row), &mut buffer).unwrap();

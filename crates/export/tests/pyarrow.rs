@@ -25,7 +25,7 @@ fn pyarrow_reads_the_documented_schema() {
         "rows": rows.len(),
         "first_cameo": rows[0].cameo,
         "first_date": rows[0].date.map(|d| d.to_string()),
-        "null_sources": rows.iter().filter(|r| r.source_country.is_empty()).count(),
+        "null_sources": rows.iter().filter(|r| r.source_country.is_none()).count(),
         "goldstein_sum": rows.iter().map(|r| f64::from(r.goldstein)).sum::<f64>(),
         "negated": rows.iter().filter(|r| r.negated).count(),
     });

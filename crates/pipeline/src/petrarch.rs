@@ -227,8 +227,22 @@ pub fn expected_set(r: &Record) -> Option<BTreeSet<Triple>> {
     }
 }
 
-/// Codes one record's sentence with `engine` and compares the result.
-pub fn run_record(engine: &Engine, discards: &Discards, r: &Record) -> Option<Outcome> {
+/// Codes one record's sentence with `engine` and compares the result. Codes are compared
+/// as the dictionary wrote them: a stand-in for a code outside CAMEO
+/// ([`ImportedVerbs::stand_ins`]) is read back as that code.
+pub fn run_record(
+    engine: &Engine,
+    discards: &Discards,
+    verbs: &ImportedVerbs,
+    r: &Record,
+) -> Option<Outcome> {
+    let written = |code: aras_events::CameoCode| {
+        verbs
+            .stand_ins
+            .iter()
+            .find(|(_, c)| *c == code)
+            .map_or_else(|| code.to_string(), |(raw, _)| raw.clone())
+    };
     let expected = expected_set(r)?;
     let mut detail = String::new();
     let got: BTreeSet<Triple> = if discards.find(&r.text).is_some() {
@@ -274,7 +288,7 @@ pub fn run_record(engine: &Engine, discards: &Discards, r: &Record) -> Option<Ou
             .filter_map(|e| {
                 let s = e.source.as_ref()?;
                 let t = e.target.as_ref().map_or("---", |t| t.code.as_str());
-                Some((s.code.clone(), t.to_string(), e.cameo.clone()))
+                Some((s.code.clone(), t.to_string(), written(e.cameo)))
             })
             .collect()
     };

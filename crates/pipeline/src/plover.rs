@@ -107,7 +107,7 @@ pub fn score_record(engine: &Engine, r: &GsrRecord) -> Option<GsrOutcome> {
     let hit = reading
         .events
         .iter()
-        .any(|e| plover_types(&e.root).contains(&r.event.as_str()));
+        .any(|e| plover_types(&e.root().to_string()).contains(&r.event.as_str()));
     Some(GsrOutcome {
         id: r.id.clone(),
         gold: r.event.clone(),
@@ -115,7 +115,13 @@ pub fn score_record(engine: &Engine, r: &GsrRecord) -> Option<GsrOutcome> {
         coded: reading
             .events
             .iter()
-            .map(|e| format!("{}:{}", e.cameo, plover_types(&e.root).join("/")))
+            .map(|e| {
+                format!(
+                    "{}:{}",
+                    e.cameo,
+                    plover_types(&e.root().to_string()).join("/")
+                )
+            })
             .collect(),
         hit,
     })

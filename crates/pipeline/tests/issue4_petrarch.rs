@@ -33,7 +33,7 @@ fn issue4_petrarch_unit_records_pass_rate_at_least_60_percent() {
     let outcomes: Vec<_> = records
         .records
         .iter()
-        .filter_map(|r| petrarch::run_record(&engine, &dicts.discards, r))
+        .filter_map(|r| petrarch::run_record(&engine, &dicts.discards, &dicts.verbs, r))
         .collect();
     let passed = outcomes.iter().filter(|o| o.failure.is_none()).count();
     assert!(outcomes.len() >= 280, "{} records scored", outcomes.len());

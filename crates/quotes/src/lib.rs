@@ -36,6 +36,9 @@ use aras_nlp::model::Analysis;
 use aras_text::Sentence;
 use serde::Serialize;
 
+/// How a speaker was found: the contract's vocabulary.
+pub use aras_schema::SpeakerResolution as ResolvedBy;
+
 pub mod eval;
 mod lexicon;
 mod marks;
@@ -64,20 +67,6 @@ pub struct Speaker {
     /// full name, titles removed (`Foreign Minister Ceyhun Bayramov` → `Ceyhun Bayramov`).
     pub name: String,
     pub resolved_by: ResolvedBy,
-}
-
-/// How the speaker was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ResolvedBy {
-    /// Subject (or inverted subject) of a verb of saying next to the quote.
-    Verb,
-    /// A pronoun or definite description resolved to an earlier mention.
-    Pronoun,
-    /// Taken over from a neighbouring quote or the previous paragraph.
-    Paragraph,
-    /// `according to X`.
-    According,
 }
 
 /// Finds the quotes of `text` and their speakers.

@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use aras_schema::QuadClass;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -37,20 +38,25 @@ impl std::str::FromStr for Level {
 }
 
 impl Level {
-    /// The source party of `row` at this level ("" when the row has none).
-    pub fn source<'r>(&self, row: &'r EventRow) -> &'r str {
+    /// The source party of `row` at this level, if it has one.
+    pub fn source<'r>(&self, row: &'r EventRow) -> Option<&'r str> {
         match self {
-            Level::Country => &row.source_country,
-            Level::Actor => &row.source_code,
+            Level::Country => row.source_country.as_deref(),
+            Level::Actor => row.source_code.as_deref(),
         }
     }
 
-    /// The target party of `row` at this level ("" when the row has none).
-    pub fn target<'r>(&self, row: &'r EventRow) -> &'r str {
+    /// The target party of `row` at this level, if it has one.
+    pub fn target<'r>(&self, row: &'r EventRow) -> Option<&'r str> {
         match self {
-            Level::Country => &row.target_country,
-            Level::Actor => &row.target_code,
+            Level::Country => row.target_country.as_deref(),
+            Level::Actor => row.target_code.as_deref(),
         }
+    }
+
+    /// Both parties of `row` at this level, when it has both.
+    pub fn parties<'r>(&self, row: &'r EventRow) -> Option<(&'r str, &'r str)> {
+        Some((self.source(row)?, self.target(row)?))
     }
 }
 
@@ -171,10 +177,9 @@ impl DyadOptions {
         if !self.include_nonfactual && !row.is_factual() {
             return false;
         }
-        let (s, t) = (self.level.source(row), self.level.target(row));
-        if s.is_empty() || t.is_empty() {
+        let Some((s, t)) = self.level.parties(row) else {
             return false;
-        }
+        };
         self.include_self || s != t
     }
 }
@@ -289,16 +294,15 @@ impl Dyad {
             self.backward += 1;
         }
         match row.quad_class {
-            1 => self.verbal_cooperation += 1,
-            2 => self.material_cooperation += 1,
-            3 => self.verbal_conflict += 1,
-            4 => self.material_conflict += 1,
-            _ => {}
+            QuadClass::VerbalCooperation => self.verbal_cooperation += 1,
+            QuadClass::MaterialCooperation => self.material_cooperation += 1,
+            QuadClass::VerbalConflict => self.verbal_conflict += 1,
+            QuadClass::MaterialConflict => self.material_conflict += 1,
         }
-        match row.quad_class {
-            1 | 2 => self.cooperation += event_weight(row),
-            3 | 4 => self.conflict += event_weight(row),
-            _ => {}
+        if row.is_cooperative() {
+            self.cooperation += event_weight(row);
+        } else {
+            self.conflict += event_weight(row);
         }
         self.goldstein_sum += f64::from(row.goldstein);
         self.reports += u64::from(row.n_reports);
@@ -336,8 +340,8 @@ pub fn dyads(rows: &[EventRow], options: &DyadOptions) -> Vec<Dyad> {
         clusters: BTreeSet<i64>,
     }
     let mut acc: BTreeMap<(String, String), Acc> = BTreeMap::new();
-    for row in rows.iter().filter(|r| options.counts(r)) {
-        let (s, t) = (options.level.source(row), options.level.target(row));
+    let counted = rows.iter().filter(|r| options.counts(r));
+    for (row, (s, t)) in counted.filter_map(|r| Some((r, options.level.parties(r)?))) {
         if let Some(f) = &options.focus {
             if s != f && t != f {
                 continue;
@@ -384,10 +388,10 @@ pub fn party_labels(rows: &[EventRow], level: Level) -> BTreeMap<String, String>
     let mut counts: BTreeMap<&str, BTreeMap<&str, u32>> = BTreeMap::new();
     for row in rows {
         for (party, text) in [
-            (level.source(row), row.source_text.as_str()),
-            (level.target(row), row.target_text.as_str()),
+            (level.source(row), row.source_text.as_deref()),
+            (level.target(row), row.target_text.as_deref()),
         ] {
-            if !party.is_empty() && !text.is_empty() {
+            if let (Some(party), Some(text)) = (party, text) {
                 *counts.entry(party).or_default().entry(text).or_default() += 1;
             }
         }

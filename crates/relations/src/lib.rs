@@ -19,6 +19,7 @@
 //! not negated). The sign rule is [`Sign::from_weights`] over [`event_weight`]s; the
 //! triangle classes and the hedging score are defined in [`balance`](mod@balance).
 
+use aras_schema::{CameoCode, DatePrecision, DateSource, Modality, PloverType, QuadClass, Root};
 use serde::{Deserialize, Serialize};
 
 pub mod balance;
@@ -75,40 +76,37 @@ pub struct EventRow {
     pub doc_id: String,
     /// Event id within that document (`e7`).
     pub event_id: String,
-    /// CAMEO actor code of the source ("" when none).
-    pub source_code: String,
-    /// ISO 3166-1 alpha-3 (or IGO) country of the source ("" when none).
-    pub source_country: String,
+    /// CAMEO actor code of the source (none when the event has no source).
+    pub source_code: Option<String>,
+    /// ISO 3166-1 alpha-3 (or IGO) country of the source.
+    pub source_country: Option<String>,
     /// Source text as written.
-    pub source_text: String,
-    pub target_code: String,
-    pub target_country: String,
-    pub target_text: String,
+    pub source_text: Option<String>,
+    pub target_code: Option<String>,
+    pub target_country: Option<String>,
+    pub target_text: Option<String>,
     /// Full CAMEO code, leading zeros kept ("042", "1056").
-    pub cameo: String,
+    pub cameo: CameoCode,
     /// Two-digit CAMEO root ("01".."20").
-    pub root: String,
+    pub root: Root,
     /// PLOVER event type.
-    pub plover: String,
+    pub plover: Option<PloverType>,
     /// 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
-    pub quad_class: u8,
+    pub quad_class: QuadClass,
     /// Goldstein scale value, -10 (most conflictual) to +10.
     pub goldstein: f32,
     /// The event's date as written in the record (ISO date or partial date), if any.
     pub date_text: Option<String>,
     /// The first day the date can mean (`2021-10` → 2021-10-01), for bucketing and ranges.
     pub date: Option<jiff::civil::Date>,
-    /// `day`, `month`, `year`, ...
-    pub date_precision: Option<String>,
-    /// `text`, `discourse` or `document`.
-    pub date_source: String,
+    pub date_precision: Option<DatePrecision>,
+    pub date_source: DateSource,
     /// Publication date of the document.
     pub published: Option<jiff::civil::Date>,
     /// Publication (document `source`), if known.
     pub publication: Option<String>,
     pub negated: bool,
-    /// `asserted`, `reported`, `hypothetical`, `intended`, `denied`.
-    pub modality: String,
+    pub modality: Modality,
     pub trigger: String,
     pub evidence: String,
     pub evidence_start: u32,
@@ -119,7 +117,7 @@ pub struct EventRow {
 impl EventRow {
     /// The text says it happened: asserted or reported, and not negated (SCHEMA.md).
     pub fn is_factual(&self) -> bool {
-        !self.negated && (self.modality == "asserted" || self.modality == "reported")
+        aras_schema::is_factual(self.negated, self.modality)
     }
 
     /// The date analyses place the event on: its own date, else the publication date
@@ -130,12 +128,12 @@ impl EventRow {
 
     /// Quad class 1 or 2.
     pub fn is_cooperative(&self) -> bool {
-        matches!(self.quad_class, 1 | 2)
+        self.quad_class.is_cooperative()
     }
 
     /// Quad class 3 or 4.
     pub fn is_conflictual(&self) -> bool {
-        matches!(self.quad_class, 3 | 4)
+        self.quad_class.is_conflictual()
     }
 }
 
@@ -152,25 +150,25 @@ pub(crate) mod tests {
             n_sources: 1,
             doc_id: "d1".into(),
             event_id: "e1".into(),
-            source_code: "AZEGOV".into(),
-            source_country: "AZE".into(),
-            source_text: "Azerbaijan".into(),
-            target_code: "ISRGOV".into(),
-            target_country: "ISR".into(),
-            target_text: "Israel".into(),
-            cameo: "057".into(),
-            root: "05".into(),
-            plover: "AGREE".into(),
-            quad_class: 1,
+            source_code: Some("AZEGOV".into()),
+            source_country: Some("AZE".into()),
+            source_text: Some("Azerbaijan".into()),
+            target_code: Some("ISRGOV".into()),
+            target_country: Some("ISR".into()),
+            target_text: Some("Israel".into()),
+            cameo: "057".parse().unwrap(),
+            root: "05".parse().unwrap(),
+            plover: Some(PloverType::Agree),
+            quad_class: QuadClass::VerbalCooperation,
             goldstein: 8.0,
             date_text: Some("2024-01-15".into()),
             date: Some(jiff::civil::date(2024, 1, 15)),
-            date_precision: Some("day".into()),
-            date_source: "text".into(),
+            date_precision: Some(DatePrecision::Day),
+            date_source: DateSource::Text,
             published: Some(jiff::civil::date(2024, 1, 16)),
             publication: None,
             negated: false,
-            modality: "asserted".into(),
+            modality: Modality::Asserted,
             trigger: "signed".into(),
             evidence: "Azerbaijan and Israel signed an agreement.".into(),
             evidence_start: 0,
@@ -183,16 +181,16 @@ pub(crate) mod tests {
     fn factuality() {
         // (modality, negated, factual)
         let cases = [
-            ("asserted", false, true),
-            ("reported", false, true),
-            ("asserted", true, false),
-            ("hypothetical", false, false),
-            ("intended", false, false),
-            ("denied", false, false),
+            (Modality::Asserted, false, true),
+            (Modality::Reported, false, true),
+            (Modality::Asserted, true, false),
+            (Modality::Hypothetical, false, false),
+            (Modality::Intended, false, false),
+            (Modality::Denied, false, false),
         ];
         for (modality, negated, factual) in cases {
             let mut r = row();
-            r.modality = modality.into();
+            r.modality = modality;
             r.negated = negated;
             assert_eq!(r.is_factual(), factual, "{modality} negated={negated}");
         }

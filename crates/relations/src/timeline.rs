@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 
+use aras_schema::QuadClass;
 use jiff::civil::Date;
 use jiff::ToSpan;
 use serde::{Deserialize, Serialize};
@@ -157,7 +158,7 @@ pub fn timeline_with(
         .iter()
         .filter(|r| options.counts(r))
         .filter_map(|r| {
-            let (s, t) = (level.source(r), level.target(r));
+            let (s, t) = level.parties(r)?;
             let forward = s == a && t == b;
             let backward = s == b && t == a;
             if forward || (backward && !options.directed) {
@@ -186,11 +187,10 @@ pub fn timeline_with(
                 point.b_to_a += 1;
             }
             match row.quad_class {
-                1 => point.verbal_cooperation += 1,
-                2 => point.material_cooperation += 1,
-                3 => point.verbal_conflict += 1,
-                4 => point.material_conflict += 1,
-                _ => {}
+                QuadClass::VerbalCooperation => point.verbal_cooperation += 1,
+                QuadClass::MaterialCooperation => point.material_cooperation += 1,
+                QuadClass::VerbalConflict => point.verbal_conflict += 1,
+                QuadClass::MaterialConflict => point.material_conflict += 1,
             }
             point.goldstein_sum += f64::from(row.goldstein);
             point.reports += u64::from(row.n_reports);

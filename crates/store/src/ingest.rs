@@ -5,7 +5,9 @@ use std::collections::HashSet;
 
 use crate::cluster::{self, ClusterKey, ClusterSpan};
 use crate::conn::{Conn, Value};
-use crate::records::{DocumentRecords, EventRec};
+use aras_schema::{EventRecord, RoleRecord};
+
+use crate::records::DocumentRecords;
 use crate::StoreError;
 
 /// What a batch did.
@@ -124,7 +126,7 @@ fn insert_document(conn: &mut Conn, doc: &DocumentRecords) -> Result<i64, StoreE
         published.into(),
         (&d.source).into(),
         (&d.url).into(),
-        d.lang.as_deref().unwrap_or("en").into(),
+        d.lang.as_str().into(),
         d.bytes.into(),
         d.sentences.into(),
         d.tokens.into(),
@@ -188,13 +190,13 @@ fn collect_children(id: i64, doc: &DocumentRecords, pending: &mut Pending) {
                 r.text.as_str().into(),
                 r.start.into(),
                 r.end.into(),
-                r.code.as_str().into(),
+                r.code.as_deref().unwrap_or("").into(),
                 (&r.country).into(),
                 (&r.sector).into(),
-                (&r.kind).into(),
+                r.kind.as_str().into(),
                 (&r.name).into(),
                 (&r.role).into(),
-                (&r.resolved_by).into(),
+                r.resolved_by.as_str().into(),
                 (&r.antecedent).into(),
                 a.json.as_str().into(),
             ]
@@ -232,7 +234,7 @@ fn collect_children(id: i64, doc: &DocumentRecords, pending: &mut Pending) {
                 r.start.into(),
                 r.end.into(),
                 r.value.as_str().into(),
-                (&r.kind).into(),
+                r.kind.as_str().into(),
                 (&r.anchor).into(),
                 t.json.as_str().into(),
             ]
@@ -265,10 +267,10 @@ fn collect_children(id: i64, doc: &DocumentRecords, pending: &mut Pending) {
                 r.text.as_str().into(),
                 r.start.into(),
                 r.end.into(),
-                s.and_then(|s| s.name.clone()).into(),
-                s.map_or("", |s| s.code.as_str()).into(),
+                s.map(|s| s.name.clone()).into(),
+                s.map_or("", |s| s.code.as_deref().unwrap_or("")).into(),
                 s.and_then(|s| s.mention.clone()).into(),
-                s.and_then(|s| s.resolved_by.clone()).into(),
+                s.map(|s| s.resolved_by.as_str()).into(),
                 r.partial.into(),
                 q.json.as_str().into(),
             ]
@@ -303,14 +305,14 @@ fn collect_children(id: i64, doc: &DocumentRecords, pending: &mut Pending) {
                 r.text.as_str().into(),
                 r.start.into(),
                 r.end.into(),
-                r.subject.as_str().into(),
+                r.subject.as_deref().unwrap_or("").into(),
                 (&r.subject_text).into(),
                 r.value.as_str().into(),
                 (&r.qualifier).into(),
                 (&r.measure).into(),
                 (&r.period).into(),
                 s.and_then(|s| s.name.clone()).into(),
-                s.map(|s| s.code.clone()).into(),
+                s.map(|s| s.code.clone().unwrap_or_default()).into(),
                 s.and_then(|s| s.mention.clone()).into(),
                 s.and_then(|s| s.cue.clone()).into(),
                 c.json.as_str().into(),
@@ -342,15 +344,16 @@ fn collect_children(id: i64, doc: &DocumentRecords, pending: &mut Pending) {
 }
 
 /// The cluster key of an event record.
-pub(crate) fn key_of(ev: &EventRec) -> ClusterKey {
-    let side = |r: &Option<crate::records::RoleRec>| {
-        r.as_ref()
-            .map_or(String::new(), |r| cluster::side_key(&r.country, &r.code))
+pub(crate) fn key_of(ev: &EventRecord) -> ClusterKey {
+    let side = |r: &Option<RoleRecord>| {
+        r.as_ref().map_or(String::new(), |r| {
+            cluster::side_key(r.country.as_deref().unwrap_or(""), &r.code)
+        })
     };
     ClusterKey {
         source: side(&ev.source),
         target: side(&ev.target),
-        root: ev.root.clone(),
+        root: ev.root.to_string(),
         factual: ev.is_factual(),
     }
 }
@@ -358,7 +361,7 @@ pub(crate) fn key_of(ev: &EventRec) -> ClusterKey {
 /// Finds or creates the cluster an event belongs to; returns its id and whether it is new.
 fn place(
     conn: &mut Conn,
-    ev: &EventRec,
+    ev: &EventRecord,
     published: Option<jiff::civil::Date>,
 ) -> Result<(i64, bool), StoreError> {
     let key = key_of(ev);
@@ -432,11 +435,16 @@ fn place(
 fn collect_event(
     document: i64,
     cluster: i64,
-    ev: &crate::records::Stored<EventRec>,
+    ev: &crate::records::Stored<EventRecord>,
     pending: &mut Pending,
 ) {
     let r = &ev.rec;
-    let empty = crate::records::RoleRec::default();
+    let empty = RoleRecord {
+        code: String::new(),
+        country: None,
+        text: String::new(),
+        mention: None,
+    };
     let s = r.source.as_ref().unwrap_or(&empty);
     let t = r.target.as_ref().unwrap_or(&empty);
     let date_first = r
@@ -449,21 +457,21 @@ fn collect_event(
         cluster.into(),
         r.id.as_str().into(),
         s.code.as_str().into(),
-        s.country.as_str().into(),
+        s.country.as_deref().unwrap_or("").into(),
         s.text.as_str().into(),
         (&s.mention).into(),
         t.code.as_str().into(),
-        t.country.as_str().into(),
+        t.country.as_deref().unwrap_or("").into(),
         t.text.as_str().into(),
         (&t.mention).into(),
         r.cameo.as_str().into(),
-        r.root.as_str().into(),
-        r.plover.as_str().into(),
-        i64::from(r.quad_class).into(),
-        r.goldstein.into(),
+        r.root.to_string().into(),
+        r.plover.map_or("", |p| p.as_str()).into(),
+        i64::from(r.quad_class.number()).into(),
+        f64::from(r.goldstein).into(),
         (&r.date).into(),
         date_first.into(),
-        (&r.date_precision).into(),
+        r.date_precision.map(|p| p.as_str()).into(),
         r.date_source.as_str().into(),
         r.negated.into(),
         r.modality.as_str().into(),
@@ -475,7 +483,7 @@ fn collect_event(
         r.evidence.start.into(),
         r.evidence.end.into(),
         (&r.quote_id).into(),
-        r.confidence.into(),
+        f64::from(r.confidence).into(),
         ev.json.as_str().into(),
     ];
     pending.add(

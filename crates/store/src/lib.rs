@@ -38,8 +38,9 @@ pub enum StoreError {
     Record { line: usize, message: String },
     #[error("store schema: {0}")]
     Schema(String),
-    #[error("invalid filter: {0}")]
-    Filter(String),
+    /// A stored value that this version cannot read (another program's rows).
+    #[error("unreadable stored value: {0}")]
+    Corrupt(String),
 }
 
 impl From<postgres::Error> for StoreError {

@@ -2,6 +2,7 @@
 //! parameters (`$1`, `$2`, ...); user input never becomes SQL text.
 
 use aras_relations::{EventRow, Unit};
+use aras_schema::{CameoCode, Modality, PloverType, QuadClass, Root};
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -17,9 +18,30 @@ pub enum ModalityFilter {
     All,
     /// Asserted or reported and not negated: what the text says happened.
     Factual,
-    /// Exactly these modalities (`asserted`, `reported`, `hypothetical`, `intended`,
-    /// `denied`).
-    Only(Vec<String>),
+    /// Exactly these modalities.
+    Only(Vec<Modality>),
+}
+
+impl std::str::FromStr for ModalityFilter {
+    type Err = aras_schema::ParseError;
+
+    /// `all`, `factual`, or a comma-separated list of modalities
+    /// (`hypothetical,intended`); an unknown word is an error that lists the valid ones.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "all" => Ok(ModalityFilter::All),
+            "factual" => Ok(ModalityFilter::Factual),
+            list => list
+                .split(',')
+                .map(str::parse)
+                .collect::<Result<Vec<Modality>, _>>()
+                .map(ModalityFilter::Only)
+                .map_err(|e| aras_schema::ParseError {
+                    expected: format!("all, factual, or a comma-separated list of {}", e.expected),
+                    ..e
+                }),
+        }
+    }
 }
 
 /// Which events a query returns. Every field narrows; the default returns everything.
@@ -33,14 +55,13 @@ pub struct EventFilter {
     /// `directed`, the other way round too.
     pub dyad: Option<(String, String)>,
     pub directed: bool,
-    /// Full CAMEO code starts with this (`19`, `042`).
-    pub cameo: Option<String>,
-    /// Two-digit CAMEO root.
-    pub root: Option<String>,
+    /// This CAMEO code or one of its sub-codes (`19`, `042`).
+    pub cameo: Option<CameoCode>,
+    /// CAMEO root.
+    pub root: Option<Root>,
     /// PLOVER event type.
-    pub plover: Option<String>,
-    /// Quad class 1..4.
-    pub quad_class: Option<u8>,
+    pub plover: Option<PloverType>,
+    pub quad_class: Option<QuadClass>,
     /// On or after this day (the event's date, else its document's publication date).
     pub from: Option<Date>,
     /// On or before this day.
@@ -185,28 +206,21 @@ fn event_where(f: &EventFilter) -> Result<Where, StoreError> {
         }
     }
     if let Some(c) = &f.cameo {
-        let p = w.param(prefix_pattern(c.trim()));
+        // Codes are digits only, so the stored string starts with a code's digits exactly
+        // when it is the code or one of its sub-codes.
+        let p = w.param(prefix_pattern(c.as_str()));
         w.push(format!("e.cameo LIKE {p} ESCAPE '\\'"));
     }
-    if let Some(r) = &f.root {
-        let r = r.trim();
-        let r = if r.len() == 1 {
-            format!("0{r}")
-        } else {
-            r.to_string()
-        };
-        let p = w.param(r);
+    if let Some(r) = f.root {
+        let p = w.param(r.to_string());
         w.push(format!("e.root = {p}"));
     }
-    if let Some(pl) = &f.plover {
-        let p = w.param(code(pl));
+    if let Some(pl) = f.plover {
+        let p = w.param(pl.as_str());
         w.push(format!("UPPER(e.plover) = {p}"));
     }
     if let Some(q) = f.quad_class {
-        if !(1..=4).contains(&q) {
-            return Err(StoreError::Filter(format!("quad class {q} is not 1..4")));
-        }
-        let p = w.param(i64::from(q));
+        let p = w.param(i64::from(q.number()));
         w.push(format!("e.quad_class = {p}"));
     }
     if let Some(from) = f.from {
@@ -224,10 +238,7 @@ fn event_where(f: &EventFilter) -> Result<Where, StoreError> {
             w.push(format!("e.factual = {p}"));
         }
         ModalityFilter::Only(list) => {
-            let ps: Vec<String> = list
-                .iter()
-                .map(|m| w.param(m.trim().to_ascii_lowercase()))
-                .collect();
+            let ps: Vec<String> = list.iter().map(|m| w.param(m.as_str())).collect();
             if ps.is_empty() {
                 w.push("FALSE".into());
             } else {
@@ -286,46 +297,61 @@ pub(crate) fn event_rows(
          ORDER BY COALESCE(e.date_first, d.published), e.id{limit}"
     );
     let rows = conn.query(&sql, &w.params)?;
-    Ok(rows.into_iter().map(|r| event_row(&r)).collect())
+    rows.into_iter().map(|r| event_row(&r)).collect()
 }
 
 fn date(v: &Value) -> Option<Date> {
     v.opt_text().and_then(|t| t.parse().ok())
 }
 
-fn event_row(r: &[Value]) -> EventRow {
-    EventRow {
+/// A stored text column, `None` when NULL or empty (the store writes "" for a missing
+/// side's code, country and text).
+fn nonempty(v: &Value) -> Option<String> {
+    v.opt_text().filter(|t| !t.is_empty())
+}
+
+/// A stored column of a closed vocabulary; a value the vocabulary does not know means the
+/// store was written by something else.
+fn parsed<T: std::str::FromStr<Err = aras_schema::ParseError>>(
+    text: &str,
+) -> Result<T, StoreError> {
+    text.parse()
+        .map_err(|e: aras_schema::ParseError| StoreError::Corrupt(e.to_string()))
+}
+
+fn event_row(r: &[Value]) -> Result<EventRow, StoreError> {
+    Ok(EventRow {
         cluster_id: r[0].int(),
         n_reports: r[1].int() as u32,
         n_documents: r[2].int() as u32,
         n_sources: r[3].int() as u32,
         doc_id: r[4].text(),
         event_id: r[5].text(),
-        source_code: r[6].text(),
-        source_country: r[7].text(),
-        source_text: r[8].text(),
-        target_code: r[9].text(),
-        target_country: r[10].text(),
-        target_text: r[11].text(),
-        cameo: r[12].text(),
-        root: r[13].text(),
-        plover: r[14].text(),
-        quad_class: r[15].int() as u8,
+        source_code: nonempty(&r[6]),
+        source_country: nonempty(&r[7]),
+        source_text: nonempty(&r[8]),
+        target_code: nonempty(&r[9]),
+        target_country: nonempty(&r[10]),
+        target_text: nonempty(&r[11]),
+        cameo: parsed(&r[12].text())?,
+        root: parsed(&r[13].text())?,
+        plover: nonempty(&r[14]).map(|p| parsed(&p)).transpose()?,
+        quad_class: parsed(&r[15].int().to_string())?,
         goldstein: r[16].real() as f32,
         date_text: r[17].opt_text(),
         date: date(&r[18]),
-        date_precision: r[19].opt_text(),
-        date_source: r[20].text(),
+        date_precision: r[19].opt_text().map(|p| parsed(&p)).transpose()?,
+        date_source: parsed(&r[20].text())?,
         published: date(&r[21]),
         publication: r[22].opt_text(),
         negated: r[23].boolean(),
-        modality: r[24].text(),
+        modality: parsed(&r[24].text())?,
         trigger: r[25].text(),
         evidence: r[26].text(),
         evidence_start: r[27].int() as u32,
         evidence_end: r[28].int() as u32,
         confidence: r[29].real() as f32,
-    }
+    })
 }
 
 fn document_conditions(w: &mut Where, f: &MentionFilter) {
@@ -493,7 +519,7 @@ mod tests {
         let f = EventFilter {
             dyad: Some(("aze".into(), "ISR".into())),
             directed: true,
-            root: Some("4".into()),
+            root: Some("4".parse().unwrap()),
             ..Default::default()
         };
         let w = event_where(&f).unwrap();

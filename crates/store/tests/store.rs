@@ -54,7 +54,7 @@ fn doc(id: &str, published: &str, publication: &str, body: &str, events: &[Ev]) 
     lines.push(
         json!({"type": "claim", "doc_id": id, "id": "c1", "text": "69 percent",
         "start": 0, "end": 10, "subject": "ISR", "subject_text": "Israel", "value": "69 percent",
-        "quantity": {}, "qualifier": null, "measure": "arms imports", "period": "2016/2021",
+        "quantity": {"kind": "percent", "value": 69.0}, "qualifier": null, "measure": "arms imports", "period": "2016/2021",
         "source": {"name": "SIPRI", "code": "", "mention": null, "cue": "according to"}}),
     );
     for (i, e) in events.iter().enumerate() {
@@ -310,7 +310,7 @@ fn event_filters() {
         (
             "cameo prefix",
             EventFilter {
-                cameo: Some("19".into()),
+                cameo: Some("19".parse().unwrap()),
                 ..all()
             },
             vec!["afp-1", "xin-2", "afp-3", "xin-1", "afp-2"],
@@ -318,7 +318,7 @@ fn event_filters() {
         (
             "cameo full",
             EventFilter {
-                cameo: Some("190".into()),
+                cameo: Some("190".parse().unwrap()),
                 ..all()
             },
             vec!["xin-1"],
@@ -326,7 +326,7 @@ fn event_filters() {
         (
             "root with one digit",
             EventFilter {
-                root: Some("4".into()),
+                root: Some("4".parse().unwrap()),
                 ..all()
             },
             vec!["rfe-1"],
@@ -334,7 +334,7 @@ fn event_filters() {
         (
             "plover any case",
             EventFilter {
-                plover: Some("consult".into()),
+                plover: Some("consult".parse().unwrap()),
                 ..all()
             },
             vec!["rfe-1"],
@@ -342,7 +342,7 @@ fn event_filters() {
         (
             "quad class",
             EventFilter {
-                quad_class: Some(1),
+                quad_class: Some("1".parse().unwrap()),
                 ..all()
             },
             vec!["rfe-1"],
@@ -367,7 +367,7 @@ fn event_filters() {
         (
             "modality list",
             EventFilter {
-                modality: ModalityFilter::Only(vec!["hypothetical".into()]),
+                modality: ModalityFilter::Only(vec!["hypothetical".parse().unwrap()]),
                 ..all()
             },
             vec!["xin-2"],
@@ -406,7 +406,7 @@ fn event_filters() {
         }
         // Clusters: the strike reported twice is one row.
         let f = EventFilter {
-            cameo: Some("19".into()),
+            cameo: Some("19".parse().unwrap()),
             modality: ModalityFilter::Factual,
             ..all()
         };

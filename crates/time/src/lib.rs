@@ -81,22 +81,11 @@ use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 use serde::{Deserialize, Serialize};
 
+/// What a time expression denotes: the contract's vocabulary.
+pub use aras_schema::TimeKind;
+
 use lexicon::Unit;
 use recognize::{Cand, Part, Sem, Tok};
-
-/// What a time expression denotes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TimeKind {
-    /// A calendar date, month, year, quarter, season, decade or century (also `PRESENT_REF`).
-    Date,
-    /// A length of time: `P35Y`, `PT48H`.
-    Duration,
-    /// A span between two dates: `2016/2021`.
-    Range,
-    /// A recurring time: `XXXX-WXX-1`, `P1Y`.
-    Set,
-}
 
 /// One time expression of a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -85,7 +85,7 @@ pub fn summary(text: &str, events: &[Event]) -> String {
             e.cameo,
             r(&e.source),
             r(&e.target),
-            &text[e.trigger.0..e.trigger.1],
+            &text[e.trigger.start..e.trigger.end],
             if e.negated { "negated " } else { "" },
             e.modality.as_str(),
             e.date.as_deref().unwrap_or("null"),

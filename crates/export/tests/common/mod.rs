@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 use aras_relations::EventRow;
+use aras_schema::{DatePrecision, DateSource, PloverType, QuadClass};
 use jiff::civil::{date, Date};
 use jiff::ToSpan;
 
@@ -34,6 +35,11 @@ const EVIDENCE: [&str; 4] = [
     "Bakı və Təhran arasında danışıqlar; 日本語のテキスト.",
     "Plain sentence.",
 ];
+
+/// A missing party is `None`, never "".
+fn some(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_string())
+}
 
 /// A tiny deterministic generator (xorshift64*).
 pub struct Rng(u64);
@@ -76,29 +82,25 @@ pub fn rows(n: usize, seed: u64) -> Vec<EventRow> {
                 n_sources: 1 + n_reports / 2,
                 doc_id: format!("doc-{i:06}"),
                 event_id: format!("e{}", i % 7),
-                source_code: CODES[s].into(),
-                source_country: CODES[s].get(..3).unwrap_or("").into(),
-                source_text: NAMES[s].into(),
-                target_code: CODES[t].into(),
-                target_country: CODES[t].get(..3).unwrap_or("").into(),
-                target_text: NAMES[t].into(),
-                cameo: cameo.into(),
-                root: cameo[..2].into(),
-                plover: if quad == 4 {
-                    "ASSAULT".into()
-                } else {
-                    String::new()
-                },
-                quad_class: quad,
+                source_code: some(CODES[s]),
+                source_country: CODES[s].get(..3).and_then(some),
+                source_text: some(NAMES[s]),
+                target_code: some(CODES[t]),
+                target_country: CODES[t].get(..3).and_then(some),
+                target_text: some(NAMES[t]),
+                cameo: cameo.parse().unwrap(),
+                root: cameo[..2].parse().unwrap(),
+                plover: (quad == 4).then_some(PloverType::Assault),
+                quad_class: QuadClass::from_number(quad).unwrap(),
                 goldstein,
                 date_text: day.map(|d| d.to_string()),
                 date: day,
-                date_precision: day.map(|_| "day".into()),
-                date_source: ["text", "discourse", "document"][rng.below(3)].into(),
+                date_precision: day.map(|_| DatePrecision::Day),
+                date_source: DateSource::ALL[rng.below(3)],
                 published,
                 publication: (rng.below(3) != 0).then(|| "Wire, \"Daily\"".to_string()),
                 negated: rng.below(8) == 0,
-                modality: modality.into(),
+                modality: modality.parse().unwrap(),
                 trigger: "said".into(),
                 evidence: evidence.into(),
                 evidence_start: (i * 10) as u32,

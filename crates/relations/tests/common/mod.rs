@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 use aras_relations::EventRow;
+use aras_schema::{DatePrecision, DateSource, QuadClass};
 use jiff::civil::Date;
 
 /// One fixture event: cluster, source code, target code, CAMEO code, quad class,
@@ -84,16 +85,16 @@ pub fn rows() -> Vec<EventRow> {
 }
 
 pub fn row(s: &Spec) -> EventRow {
-    let country = |code: &str| code[..3].to_string();
+    let country = |code: &str| Some(code[..3].to_string());
     let text = |code: &str| {
         match &code[..3] {
-            "AZE" => "Azerbaijan",
-            "ISR" => "Israel",
-            "IRN" => "Iran",
-            "ARM" => "Armenia",
-            _ => "",
+            "AZE" => Some("Azerbaijan"),
+            "ISR" => Some("Israel"),
+            "IRN" => Some("Iran"),
+            "ARM" => Some("Armenia"),
+            _ => None,
         }
-        .to_string()
+        .map(str::to_string)
     };
     let n_reports = if s.cluster == 1 { 3 } else { 1 };
     EventRow {
@@ -103,25 +104,25 @@ pub fn row(s: &Spec) -> EventRow {
         n_sources: if s.cluster == 1 { 2 } else { 1 },
         doc_id: format!("doc{:02}", s.cluster),
         event_id: "e1".into(),
-        source_code: s.source.into(),
+        source_code: Some(s.source.into()),
         source_country: country(s.source),
         source_text: text(s.source),
-        target_code: s.target.into(),
+        target_code: Some(s.target.into()),
         target_country: country(s.target),
         target_text: text(s.target),
-        cameo: s.cameo.into(),
-        root: s.cameo[..2].into(),
-        plover: String::new(),
-        quad_class: s.quad,
+        cameo: s.cameo.parse().expect("fixture code"),
+        root: s.cameo[..2].parse().expect("fixture root"),
+        plover: None,
+        quad_class: QuadClass::from_number(s.quad).expect("fixture quad class"),
         goldstein: s.goldstein,
         date_text: Some(s.date.into()),
         date: Some(date(s.date)),
-        date_precision: Some("day".into()),
-        date_source: "text".into(),
+        date_precision: Some(DatePrecision::Day),
+        date_source: DateSource::Text,
         published: Some(date(s.date)),
         publication: Some("Fixture Wire".into()),
         negated: false,
-        modality: s.modality.into(),
+        modality: s.modality.parse().expect("fixture modality"),
         trigger: String::new(),
         evidence: s.sentence.into(),
         evidence_start: 0,
