@@ -109,6 +109,38 @@ pub enum What {
         #[arg(long)]
         verbose: bool,
     },
+    /// The project's development gold set (hand-annotated articles, `eval/gold/`):
+    /// required-event recall, precision floor and negatives violated (micro, as
+    /// ../shared/tools/score.py counts them), per half, per CAMEO root and per document,
+    /// with actor, quote and time figures. The articles are read from the shared data
+    /// folder the gold files point into.
+    Gold {
+        /// A gold folder (`docs/*.gold.json` and `documents.tsv` with the halves) or one
+        /// gold file.
+        #[arg(value_name = "DIR", default_value = "eval/gold")]
+        dir: PathBuf,
+        /// Only this half (`tune` or `check`); both are reported by default.
+        #[arg(long, value_name = "HALF")]
+        half: Option<String>,
+        /// The shared data folder the gold files' `text_ref` paths are relative to.
+        #[arg(
+            long,
+            value_name = "DIR",
+            env = "ARAS_SHARED",
+            default_value = "../shared"
+        )]
+        shared: PathBuf,
+        /// Also list every miss and every coded event no gold event matches, with the
+        /// parse of its line.
+        #[arg(long)]
+        verbose: bool,
+        /// The figures as one JSON object (halves, roots, documents) instead of tables.
+        #[arg(long)]
+        json: bool,
+        /// Tagger/parser model file (default: $ARAS_MODEL, else the built-in model).
+        #[arg(long, value_name = "PATH")]
+        model: Option<PathBuf>,
+    },
     /// UPOS, XPOS, UAS and LAS of the model on gold-tokenised CoNLL-U files (LAS on the
     /// universal part of the relation, as ../shared/tools/conllu_eval.py scores it).
     Syntax {
@@ -205,6 +237,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
             model,
             verbose,
         } => plover(&file, model.as_deref(), verbose)?,
+        What::Gold {
+            dir,
+            half,
+            shared,
+            verbose,
+            json,
+            model,
+        } => gold(
+            &dir,
+            half.as_deref(),
+            &shared,
+            verbose,
+            json,
+            model.as_deref(),
+        )?,
         What::Syntax { files, model } => {
             let model = model_source::load(model.as_deref(), false)?;
             for file in &files {
@@ -352,5 +399,162 @@ fn syntax(model: &aras_nlp::model::Model, file: &Path) -> Result<()> {
         s.las,
         s.words as f64 / secs.max(1e-9)
     );
+    Ok(())
+}
+
+/// `aras eval gold`: every gold document through the whole pipeline, scored as score.py
+/// scores it, summed per half.
+fn gold(
+    dir: &Path,
+    half: Option<&str>,
+    shared: &Path,
+    verbose: bool,
+    json: bool,
+    model: Option<&Path>,
+) -> Result<()> {
+    use aras_pipeline::gold::{read_gold, read_halves, score_document, Tally, TextSource};
+    if let Some(h) = half {
+        anyhow::ensure!(
+            h == "tune" || h == "check",
+            "--half is tune or check, not {h:?}"
+        );
+    }
+    let (files, halves) = if dir.is_file() {
+        (vec![dir.to_path_buf()], Default::default())
+    } else {
+        let docs = dir.join("docs");
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&docs)
+            .with_context(|| format!("cannot read {}", docs.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
+            .collect();
+        files.sort();
+        let halves = read_halves(&dir.join("documents.tsv")).unwrap_or_default();
+        (files, halves)
+    };
+    anyhow::ensure!(!files.is_empty(), "no gold files in {}", dir.display());
+    if !shared.is_dir() {
+        anyhow::bail!(
+            "{} not found: the gold files' articles are read from the shared data folder (--shared or ARAS_SHARED)",
+            shared.display()
+        );
+    }
+    let mut texts = TextSource::new(shared);
+    let mut docs = Vec::new();
+    for f in &files {
+        let g = read_gold(f)?;
+        let h = halves.get(&g.doc_id).cloned().unwrap_or_else(|| "-".into());
+        if half.is_some_and(|want| want != h) {
+            continue;
+        }
+        let body = texts.body(&g, f)?;
+        docs.push((g, body, h));
+    }
+    let engine = model_source::engine(model, !json)?;
+    let scored: Vec<(aras_pipeline::gold::DocScore, String)> = docs
+        .into_par_iter()
+        .map(|(g, body, h)| (score_document(&engine, &g, body, verbose), h))
+        .collect();
+    let mut by_half: std::collections::BTreeMap<String, Tally> = Default::default();
+    let mut all = Tally::default();
+    for (s, h) in &scored {
+        by_half.entry(h.clone()).or_default().add(&s.tally);
+        all.add(&s.tally);
+    }
+    if json {
+        let figures = |t: &Tally| {
+            serde_json::json!({
+                "documents": t.documents, "required": t.required, "found": t.required_found,
+                "event_recall": t.event_recall(), "event_precision_floor": t.precision_floor(),
+                "event_precision_any": t.precision_any(), "events_factual": t.factual,
+                "negatives": t.negatives, "negatives_violated": t.negatives_violated,
+                "actor_recall": t.actor_recall(), "actor_negatives_violated": t.actor_negatives_violated,
+                "quote_recall": t.quote_recall(), "time_accuracy": t.time_accuracy(),
+                "by_root": t.by_root,
+            })
+        };
+        let out = serde_json::json!({
+            "halves": by_half.iter().map(|(h, t)| (h.clone(), figures(t))).collect::<serde_json::Map<_, _>>(),
+            "all": figures(&all),
+            "documents": scored.iter().map(|(s, h)| serde_json::json!({
+                "doc_id": s.doc_id, "half": h, "figures": figures(&s.tally), "misses": s.misses,
+                "unmatched": s.unmatched.iter().map(|(_, d)| d).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        });
+        println!("{out}");
+        return Ok(());
+    }
+    println!(
+        "{:32} {:>5} {:>4}/{:<4} {:>6} {:>7} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}",
+        "document",
+        "half",
+        "req",
+        "all",
+        "recall",
+        "factual",
+        "floor",
+        "any",
+        "negviol",
+        "actors",
+        "quotes",
+        "times"
+    );
+    let row = |name: &str, h: &str, t: &Tally| {
+        println!(
+            "{:32} {:>5} {:>4}/{:<4} {:>6.2} {:>7} {:>6.2} {:>6.2} {:>3}/{:<3} {:>6.2} {:>6.2} {:>6.2}",
+            name,
+            h,
+            t.required_found,
+            t.required,
+            t.event_recall(),
+            t.factual,
+            t.precision_floor(),
+            t.precision_any(),
+            t.negatives_violated,
+            t.negatives,
+            t.actor_recall(),
+            t.quote_recall(),
+            t.time_accuracy()
+        )
+    };
+    for (s, h) in &scored {
+        row(&s.doc_id, h, &s.tally);
+        if verbose {
+            for m in &s.misses {
+                println!("    {m}");
+            }
+            for (line, u) in &s.unmatched {
+                println!("    unmatched (line {line}): {u}");
+            }
+        }
+    }
+    println!();
+    for (h, t) in &by_half {
+        row(&format!("half {h}"), h, t);
+    }
+    row("all", "", &all);
+    let roots: Vec<String> = all
+        .by_root
+        .iter()
+        .map(|(r, (n, f))| format!("{r} {f}/{n}"))
+        .collect();
+    println!(
+        "\nrequired events found per root (first acceptable root): {}",
+        roots.join(", ")
+    );
+    for (h, t) in &by_half {
+        println!(
+            "gold {h}: event_recall={:.2} event_precision_floor={:.2} negatives_violated={} actor_recall={:.2} quote_recall={:.2} time_accuracy={:.2} ({} documents, {} required events, {} factual events coded)",
+            t.event_recall(),
+            t.precision_floor(),
+            t.negatives_violated,
+            t.actor_recall(),
+            t.quote_recall(),
+            t.time_accuracy(),
+            t.documents,
+            t.required,
+            t.factual
+        );
+    }
     Ok(())
 }
