@@ -109,6 +109,24 @@ pub enum What {
         #[arg(long)]
         verbose: bool,
     },
+    /// CASE 2021 task 2 snippets (ACLED-style types): per family (violence, protest,
+    /// force against protest, arrest and seizure, diplomacy and agreement) the share of
+    /// snippets with a factual event of a fitting CAMEO root, and disaster snippets coded
+    /// as violence (families: crates/pipeline/src/case.rs).
+    Case {
+        #[arg(
+            value_name = "FILE",
+            default_value = "../shared/data/corpora/events_case2021_task2/snippets_with_labels.tsv"
+        )]
+        file: PathBuf,
+        /// Tagger/parser model file (default: $ARAS_MODEL, else the built-in model).
+        #[arg(long, value_name = "PATH")]
+        model: Option<PathBuf>,
+        /// Also print every missed snippet (and every disaster coded as violence) with
+        /// what was coded.
+        #[arg(long)]
+        verbose: bool,
+    },
     /// The project's development gold set (hand-annotated articles, `eval/gold/`):
     /// required-event recall, precision floor and negatives violated (micro, as
     /// ../shared/tools/score.py counts them), per half, per CAMEO root and per document,
@@ -237,6 +255,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             model,
             verbose,
         } => plover(&file, model.as_deref(), verbose)?,
+        What::Case {
+            file,
+            model,
+            verbose,
+        } => case(&file, model.as_deref(), verbose)?,
         What::Gold {
             dir,
             half,
@@ -556,5 +579,53 @@ fn gold(
             t.factual
         );
     }
+    Ok(())
+}
+
+/// `aras eval case`: CASE 2021 snippets, per family.
+fn case(file: &Path, model: Option<&Path>, verbose: bool) -> Result<()> {
+    use aras_pipeline::case::{by_family, read_snippets, score_snippet, Family};
+    let snippets =
+        read_snippets(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let engine = model_source::engine(model, true)?;
+    let outcomes: Vec<_> = snippets
+        .par_iter()
+        .filter_map(|s| score_snippet(&engine, s))
+        .collect();
+    if verbose {
+        for o in &outcomes {
+            let wrong = if o.family == Family::Disaster {
+                o.hit
+            } else {
+                !o.hit
+            };
+            if wrong {
+                println!(
+                    "{} {} [{}]: {}\n    coded: {}",
+                    o.id,
+                    o.family.name(),
+                    o.case_type,
+                    o.text,
+                    o.coded.join("; ")
+                );
+            }
+        }
+    }
+    let (mut hits, mut total) = (0, 0);
+    for (family, (h, n)) in by_family(&outcomes) {
+        println!(
+            "{:30} {h:4}/{n:<4} {:.3}",
+            family.name(),
+            h as f64 / n.max(1) as f64
+        );
+        if family != Family::Disaster {
+            hits += h;
+            total += n;
+        }
+    }
+    println!(
+        "case2021: a fitting factual event in {hits}/{total} snippets ({:.3}) over the scored families",
+        hits as f64 / total.max(1) as f64
+    );
     Ok(())
 }

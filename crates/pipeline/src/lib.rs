@@ -7,6 +7,7 @@
 pub mod conllu_out;
 pub mod records;
 
+pub mod case;
 pub mod gold;
 pub mod link;
 pub mod petrarch;
