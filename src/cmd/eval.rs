@@ -127,6 +127,18 @@ pub enum What {
         #[arg(long)]
         verbose: bool,
     },
+    /// The project's probe sentences (`eval/probes.tsv`: wire-style sentences we wrote,
+    /// with the events they must and must not code): expectations met, negatives violated.
+    Probes {
+        #[arg(value_name = "FILE", default_value = "eval/probes.tsv")]
+        file: PathBuf,
+        /// Tagger/parser model file (default: $ARAS_MODEL, else the built-in model).
+        #[arg(long, value_name = "PATH")]
+        model: Option<PathBuf>,
+        /// Also print every probe that misses or violates, with what was coded.
+        #[arg(long)]
+        verbose: bool,
+    },
     /// The project's development gold set (hand-annotated articles, `eval/gold/`):
     /// required-event recall, precision floor and negatives violated (micro, as
     /// ../shared/tools/score.py counts them), per half, per CAMEO root and per document,
@@ -260,6 +272,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             model,
             verbose,
         } => case(&file, model.as_deref(), verbose)?,
+        What::Probes {
+            file,
+            model,
+            verbose,
+        } => probes(&file, model.as_deref(), verbose)?,
         What::Gold {
             dir,
             half,
@@ -626,6 +643,40 @@ fn case(file: &Path, model: Option<&Path>, verbose: bool) -> Result<()> {
     println!(
         "case2021: a fitting factual event in {hits}/{total} snippets ({:.3}) over the scored families",
         hits as f64 / total.max(1) as f64
+    );
+    Ok(())
+}
+
+/// `aras eval probes`: the probe sentences.
+fn probes(file: &Path, model: Option<&Path>, verbose: bool) -> Result<()> {
+    use aras_pipeline::probes::{read_probes, run_probe};
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let probes = read_probes(&text)?;
+    let engine = model_source::engine(model, true)?;
+    let outcomes: Vec<_> = probes.par_iter().map(|p| run_probe(&engine, p)).collect();
+    let (mut found, mut wanted, mut violated, mut negatives) = (0, 0, 0, 0);
+    for o in &outcomes {
+        found += o.found;
+        wanted += o.wanted;
+        violated += o.violated;
+        negatives += o.negatives;
+        if verbose && (o.found < o.wanted || o.violated > 0) {
+            println!(
+                "line {}: found {}/{}, violated {}/{}: {}\n    coded: {}",
+                o.line,
+                o.found,
+                o.wanted,
+                o.violated,
+                o.negatives,
+                o.text,
+                o.coded.join("; ")
+            );
+        }
+    }
+    println!(
+        "probes: {found}/{wanted} expected events coded ({:.2}), {violated}/{negatives} negatives violated",
+        found as f64 / wanted.max(1) as f64
     );
     Ok(())
 }

@@ -12,6 +12,7 @@ pub mod gold;
 pub mod link;
 pub mod petrarch;
 pub mod plover;
+pub mod probes;
 
 use aras_actors::{ActorContext, Mention};
 use aras_claims::Claim;
