@@ -4,434 +4,35 @@ use crate::lexicon::{Lexicon, NounEntry, Slot, Surface, VerbPattern};
 use crate::{
     CameoCode, DatePrecision, DateSource, Event, EventInput, Modality, QuadClass, Role, Span,
 };
+use aras_lex::words;
 use aras_nlp::model::AnalyzedWord;
 use aras_text::Token;
+use std::ops::Deref;
 
-/// Verbs whose complement clause is reported speech.
-const SPEECH: &[&str] = &[
-    "say",
-    "tell",
-    "announce",
-    "report",
-    "claim",
-    "state",
-    "add",
-    "note",
-    "allege",
-    "insist",
-    "argue",
-    "write",
-    "declare",
-    "confirm",
-    "reveal",
-    "describe",
-    "assert",
-    "maintain",
-    "explain",
-    "stress",
-    "accuse",
-    "charge",
-    "warn",
-    "testify",
-    "acknowledge",
-    "admit",
-    "believe",
-    "think",
-    "suggest",
-    "indicate",
-];
-/// Governors that make their complement an intention or appeal.
-const INTENT: &[&str] = &[
-    "want",
-    "hope",
-    "plan",
-    "seek",
-    "aim",
-    "intend",
-    "wish",
-    "try",
-    "attempt",
-    "angle",
-    "prepare",
-    "propose",
-    "call",
-    "urge",
-    "ask",
-    "demand",
-    "plot",
-    "vow",
-    "pledge",
-    "promise",
-    "threaten",
-    "expect",
-    "need",
-    "decide",
-    "agree",
-    "offer",
-    "request",
-    "appeal",
-    "encourage",
-    "push",
-    "press",
-    "strive",
-    "look",
-    "mean",
-    "order",
-    "consider",
-    "help",
-    "allow",
-    "permit",
-    "let",
-    "invite",
-    "persuade",
-    "convince",
-    "get",
-    "design",
-    "set",
-];
-/// Governors that negate their complement.
-const NEG_GOVERNOR: &[&str] = &[
-    "refuse", "fail", "decline", "avoid", "cease", "stop", "halt", "abandon", "forgo", "prevent",
-    "block", "forbid", "ban",
-];
-/// Governors that deny their complement.
-const DENY: &[&str] = &[
-    "deny",
-    "reject",
-    "dismiss",
-    "refute",
-    "rebut",
-    "disprove",
-    "contradict",
-];
-/// Governors that make their complement possible, feared or expected.
-const FEAR: &[&str] = &[
-    "fear",
-    "concern",
-    "worry",
-    "risk",
-    "possibility",
-    "threat",
-    "danger",
-    "prospect",
-    "afraid",
-    "likely",
-    "possible",
-    "unlikely",
-    "chance",
-    "scenario",
-    "speculation",
-    "rumor",
-    "rumour",
-    "narrative",
-    "warning",
-    "suspect",
-    "suspicion",
-    "could",
-    "might",
-    "whether",
-    // Beliefs are not assertions: "perceptions in Baku that Israel will remain a supplier".
-    "perception",
-    "belief",
-    "impression",
-    "assumption",
-    "expectation",
-];
-const MODAL_AUX: &[&str] = &[
-    "could", "might", "may", "would", "should", "will", "shall", "can", "must", "ca", "wo",
-];
-const HEDGE_ADV: &[&str] = &[
-    "possibly",
-    "perhaps",
-    "maybe",
-    "probably",
-    "likely",
-    "potentially",
-    "conceivably",
-];
-const REPORT_ADV: &[&str] = &[
-    "allegedly",
-    "reportedly",
-    "apparently",
-    "purportedly",
-    "supposedly",
-    "ostensibly",
-];
-const NEG_WORDS: &[&str] = &["not", "n't", "never", "no", "nor", "neither"];
-const CONDITIONAL: &[&str] = &["if", "unless", "whether", "lest"];
-/// Adjunct prepositions whose noun is presupposed ("in its campaign", "during the war").
-const PRESUP_CASE: &[&str] = &[
-    "in",
-    "during",
-    "after",
-    "before",
-    "since",
-    "amid",
-    "following",
-    "despite",
-    "throughout",
-    "from",
-];
-/// Verbs that lend their subject to an event noun they govern ("launched an attack").
-const LIGHT: &[&str] = &[
-    "launch",
-    "carry",
-    "conduct",
-    "stage",
-    "issue",
-    "hold",
-    "start",
-    "begin",
-    "mount",
-    "wage",
-    "impose",
-    "make",
-    "deliver",
-    "become",
-    "remain",
-    "continue",
-    "resume",
-    "order",
-    "intensify",
-    "escalate",
-    "unleash",
-    "step",
-    "release",
-    "give",
-    "have",
-    "take",
-    "pursue",
-    "execute",
-    "perform",
-    "undertake",
-    "initiate",
-    "open",
-    "lead",
-    "fight",
-    "extend",
-    "offer",
-    "provide",
-    "send",
-    "announce",
-    "sign",
-    "conclude",
-    "reach",
-    "broker",
-    "strike",
-    "renew",
-    "undertake",
-];
-/// Modifiers that turn an attack into retaliation against the previous attacker.
-const RETALIATION: &[&str] = &[
-    "retaliatory",
-    "retaliation",
-    "counter",
-    "reprisal",
-    "revenge",
-    "counterattack",
-    "retaliate",
-];
-/// Verbs and nouns whose coordinated subjects act on each other ("India and Pakistan fought").
-const RECIPROCAL: &[&str] = &[
-    "fight", "clash", "battle", "skirmish", "war", "conflict", "fighting", "spar", "feud",
-];
-/// Adjectives that attribute an event noun to someone else's claim.
-const REPORT_ADJ: &[&str] = &[
-    "alleged",
-    "reported",
-    "purported",
-    "suspected",
-    "claimed",
-    "rumoured",
-    "rumored",
-];
-/// Prepositions of place and time: their noun does not identify the actor of a phrase.
-const LOCATIVE: &[&str] = &[
-    "near",
-    "in",
-    "at",
-    "outside",
-    "inside",
-    "around",
-    "across",
-    "along",
-    "over",
-    "during",
-    "after",
-    "before",
-    "since",
-    "amid",
-    "throughout",
-    "within",
-    "beyond",
-    "behind",
-    "under",
-    "above",
-];
-/// Nouns that, as "the day", refer back to a date just given.
-const DAY_WORDS: &[&str] = &["day", "night", "morning", "evening", "afternoon", "date"];
-/// Objects with which an attack verb is an idiom, not the use of force.
-const IDIOM_OBJECTS: &[&str] = &[
-    "chord",
-    "balance",
-    "note",
-    "tone",
-    "winner",
-    "ace",
-    "goal",
-    "record",
-    "deadline",
-    "jackpot",
-    "nerve",
-    "headline",
-    "low",
-    "high",
-    "peak",
-    "snag",
-    "roadblock",
-    "road",
-    "button",
-    "ground",
-    "stride",
-    "mark",
-    "bottom",
-    "wall",
-    "odds",
-    "expectation",
-    "target",
-    "pose",
-    "deal",
-    "pact",
-    "agreement",
-    "accord",
-    "compromise",
-    "bargain",
-    "consensus",
-    // Seizing and capturing a chance, fighting a disease or a crime wave: no one is coerced.
-    "opportunity",
-    "chance",
-    "initiative",
-    "moment",
-    "momentum",
-    "attention",
-    "imagination",
-    "spotlight",
-    "limelight",
-    "decline",
-    "slide",
-    "trend",
-    "price",
-    "crime",
-    "corruption",
-    "poverty",
-    "disease",
-    "malaria",
-    "aids",
-    "epidemic",
-    "flu",
-    "drought",
-    "hunger",
-    "inflation",
-    "unemployment",
-    "robbery",
-    "smuggling",
-    "trafficking",
-    "piracy",
-    "fire",
-    "blaze",
-    "flame",
-    "desertification",
-    "pollution",
-    "illiteracy",
-];
-const FIRST_PERSON: &[&str] = &["we", "us", "our", "ours", "i", "me", "my", "mine"];
-const RELATIVE: &[&str] = &["which", "that", "who", "whom", "whose"];
-
-/// One parsed sentence.
+/// One parsed sentence: the shared view of `aras-lex` (tokens, lowercase forms, lemmas,
+/// syntax and children), with the lexicon's lemma candidates of each word.
 struct Sent<'a> {
-    tokens: &'a [Token],
-    words: &'a [AnalyzedWord<'a>],
-    children: Vec<Vec<usize>>,
-    lemmas: Vec<String>,
+    view: aras_lex::Sent<'a>,
     /// Lemma candidates: the model's lemma, then the word form and its suffix-stripped
     /// variants (the model's lemmatizer misses some: "expelled" -> "expell").
     forms: Vec<Vec<String>>,
-    /// The words as written, lower case (surface patterns match these).
-    lower: Vec<String>,
-    capitalized: Vec<bool>,
+}
+
+impl<'a> Deref for Sent<'a> {
+    type Target = aras_lex::Sent<'a>;
+
+    fn deref(&self) -> &aras_lex::Sent<'a> {
+        &self.view
+    }
 }
 
 impl<'a> Sent<'a> {
-    fn new(text: &str, tokens: &'a [Token], words: &'a [AnalyzedWord<'a>]) -> Sent<'a> {
-        let n = words.len();
-        let mut children = vec![Vec::new(); n];
-        for (i, w) in words.iter().enumerate() {
-            let h = w.head as usize;
-            if h >= 1 && h <= n && h - 1 != i {
-                children[h - 1].push(i);
-            }
-        }
-        let lemmas = words
-            .iter()
-            .zip(tokens)
-            .map(|(w, t)| {
-                let l = if w.lemma.is_empty() {
-                    text.get(t.start..t.end).unwrap_or("")
-                } else {
-                    w.lemma.as_str()
-                };
-                l.to_lowercase().replace('’', "'")
-            })
+    fn new(text: &'a str, tokens: &'a [Token], words: &'a [AnalyzedWord<'a>]) -> Sent<'a> {
+        let view = aras_lex::Sent::new(text, tokens, Some(words));
+        let forms = (0..view.len())
+            .map(|i| lemma_candidates(view.lemma(i), view.lower(i)))
             .collect();
-        let forms = tokens
-            .iter()
-            .zip(&lemmas)
-            .map(|(t, l): (&Token, &String)| {
-                lemma_candidates(l, &text.get(t.start..t.end).unwrap_or("").to_lowercase())
-            })
-            .collect();
-        let lower = tokens
-            .iter()
-            .map(|t| {
-                text.get(t.start..t.end)
-                    .unwrap_or("")
-                    .to_lowercase()
-                    .replace('’', "'")
-            })
-            .collect();
-        let capitalized = tokens
-            .iter()
-            .map(|t| {
-                text.get(t.start..t.end)
-                    .and_then(|w| w.chars().next())
-                    .is_some_and(char::is_uppercase)
-            })
-            .collect();
-        Sent {
-            tokens,
-            words,
-            children,
-            lemmas,
-            forms,
-            lower,
-            capitalized,
-        }
-    }
-    fn len(&self) -> usize {
-        self.words.len()
-    }
-    fn head(&self, i: usize) -> Option<usize> {
-        let h = self.words[i].head as usize;
-        (h >= 1 && h <= self.len() && h - 1 != i).then(|| h - 1)
-    }
-    fn rel(&self, i: usize) -> &str {
-        self.words[i].deprel
-    }
-    fn base_rel(&self, i: usize) -> &str {
-        self.words[i].deprel.split(':').next().unwrap_or("")
-    }
-    fn lemma(&self, i: usize) -> &str {
-        &self.lemmas[i]
+        Sent { view, forms }
     }
     /// Whether `l` is one of the word's lemma candidates.
     fn has_lemma(&self, i: usize, l: &str) -> bool {
@@ -439,7 +40,7 @@ impl<'a> Sent<'a> {
     }
     /// The first lemma candidate with verb patterns.
     fn verb_lemma<'x>(&'x self, lex: &'x Lexicon, i: usize) -> &'x str {
-        if let Some(l) = lex.verb_form(&self.lower[i]) {
+        if let Some(l) = lex.verb_form(self.norm(i)) {
             return l;
         }
         self.forms[i]
@@ -454,33 +55,11 @@ impl<'a> Sent<'a> {
             .find(|f| !lex.noun_entries(f).is_empty())
             .map_or(self.lemma(i), String::as_str)
     }
-    fn upos(&self, i: usize) -> &str {
-        self.words[i].upos
-    }
-    fn xpos(&self, i: usize) -> &str {
-        self.words[i].xpos
-    }
-    fn kids(&self, i: usize) -> &[usize] {
-        &self.children[i]
-    }
-    fn kids_rel<'s>(&'s self, i: usize, rel: &'s str) -> impl Iterator<Item = usize> + 's {
-        self.children[i]
-            .iter()
-            .copied()
-            .filter(move |&c| self.rel(c) == rel)
-    }
-    /// The lemma of the `case` (or `mark`) child of a nominal or clause.
-    fn case(&self, i: usize) -> Option<&str> {
-        self.children[i]
-            .iter()
-            .find(|&&c| matches!(self.base_rel(c), "case" | "mark") && c < i)
-            .map(|&c| self.lemma(c))
-    }
     /// Passive voice: a passive auxiliary, a passive subject with a `by` agent, or a
     /// reduced passive participle ("people arrested by police") that is not a misparsed
     /// main clause.
     fn is_passive(&self, v: usize) -> bool {
-        let has = |f: &dyn Fn(usize) -> bool| self.children[v].iter().any(|&c| f(c));
+        let has = |f: &dyn Fn(usize) -> bool| self.kids(v).iter().any(|&c| f(c));
         let aux_pass = has(&|c| self.rel(c) == "aux:pass");
         let agent = has(&|c| {
             self.rel(c) == "obl:agent" && self.case(c) == Some("by")
@@ -502,11 +81,13 @@ impl<'a> Sent<'a> {
             && self.head(v).is_some_and(|h| {
                 self.head(h).is_none()
                     && h + 1 == v
-                    && !self.children[h]
+                    && !self
+                        .kids(h)
                         .iter()
                         .any(|&c| matches!(self.base_rel(c), "cop" | "nsubj"))
             })
-            && !self.children[v]
+            && !self
+                .kids(v)
                 .iter()
                 .any(|&c| self.base_rel(c) == "obl" && self.case(c) == Some("by"))
     }
@@ -529,19 +110,6 @@ impl<'a> Sent<'a> {
             k += 1;
         }
         out
-    }
-    /// Whether `a` is `b` or an ancestor of `b`.
-    fn dominates(&self, a: usize, mut b: usize) -> bool {
-        for _ in 0..=self.len() {
-            if a == b {
-                return true;
-            }
-            match self.head(b) {
-                Some(h) => b = h,
-                None => return false,
-            }
-        }
-        false
     }
 }
 
@@ -730,7 +298,7 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                 && srcs.len() >= 2
                 && (matches!(c.code.root().number(), 3..=6)
                     || c.code.as_str() == "0871"
-                    || RECIPROCAL.contains(&s.lemma(c.trigger)))
+                    || words().reciprocal().contains(s.lemma(c.trigger)))
             {
                 (vec![srcs[0]], srcs[1..].to_vec())
             } else {
@@ -949,89 +517,6 @@ fn merge_duplicates(events: Vec<Event>, sent: &[usize]) -> Vec<Event> {
     kept.into_iter().map(|(e, _)| e).collect()
 }
 
-/// Words that only sports reports use.
-const SPORTS_STRONG: &[&str] = &[
-    "tournament",
-    "championship",
-    "championships",
-    "seeded",
-    "semi-final",
-    "semi-finals",
-    "semifinal",
-    "semifinals",
-    "quarter-final",
-    "quarter-finals",
-    "quarterfinal",
-    "quarterfinals",
-    "coach",
-    "striker",
-    "goalkeeper",
-    "midfielder",
-    "olympics",
-    "olympic",
-    "medal",
-    "medals",
-    "aces",
-    "premiership",
-    "playoff",
-    "playoffs",
-    "innings",
-    "wicket",
-    "fifa",
-    "uefa",
-    "soccer",
-    "football",
-    "basketball",
-    "volleyball",
-    "tennis",
-    "cricket",
-    "rugby",
-    "badminton",
-    "golf",
-    "hockey",
-    "serie",
-    "liga",
-    "grand-slam",
-    "world-cup",
-    "scored",
-    "goalless",
-    "hat-trick",
-    "athletes",
-    "squad",
-];
-/// Words common in sports reports that other news also uses.
-const SPORTS_WEAK: &[&str] = &[
-    // "Premier League", but also the Arab League: a sports word only in a sports report.
-    "league",
-    "team",
-    "teams",
-    "match",
-    "matches",
-    "game",
-    "games",
-    "club",
-    "player",
-    "players",
-    "final",
-    "season",
-    "goal",
-    "goals",
-    "win",
-    "won",
-    "victory",
-    "beat",
-    "champion",
-    "champions",
-    "title",
-    "cup",
-    "defeat",
-    "defeated",
-    "fans",
-    "stadium",
-    "race",
-    "round",
-];
-
 /// Which sentences are sports reporting: a score ("1-0", "15-2") or two words only sports
 /// use; in a document with two such sentences, also any sentence with a sports word.
 fn sports_sentences(input: &EventInput) -> Vec<bool> {
@@ -1046,7 +531,7 @@ fn sports_sentences(input: &EventInput) -> Vec<bool> {
         let pairs = words
             .windows(2)
             .filter(|p| {
-                SPORTS_STRONG.iter().any(|cue| {
+                aras_lex::words().sports_strong().iter().any(|cue| {
                     cue.split_once('-')
                         .is_some_and(|(a, b)| a == p[0] && b == p[1])
                 })
@@ -1055,11 +540,11 @@ fn sports_sentences(input: &EventInput) -> Vec<bool> {
         let strong = pairs
             + words
                 .iter()
-                .filter(|w| SPORTS_STRONG.contains(&w.as_str()))
+                .filter(|w| aras_lex::words().sports_strong().contains(w.as_str()))
                 .count();
         let weak = words
             .iter()
-            .filter(|w| SPORTS_WEAK.contains(&w.as_str()))
+            .filter(|w| aras_lex::words().sports_weak().contains(w.as_str()))
             .count();
         (score, strong, weak)
     };
@@ -1202,7 +687,7 @@ fn resolve(
         return Some(m);
     }
     let lemma = s.lemma(head);
-    if RELATIVE.contains(&lemma) {
+    if words().relative().contains(lemma) {
         if let Some(clause) = s.head(head) {
             if s.rel(clause).starts_with("acl") {
                 if let Some(np) = s.head(clause) {
@@ -1223,7 +708,7 @@ fn resolve(
         }
         return None;
     }
-    if FIRST_PERSON.contains(&lemma) {
+    if words().first_person().contains(lemma) {
         let q = &input.quotes[quote?];
         let sp = q.speaker.as_ref()?;
         return input
@@ -1257,7 +742,7 @@ fn resolve(
                     (_, "nmod:poss") => 2,
                     // Not a location: "an inferno near Mecca" is no Saudi actor.
                     ("nmod", _) | ("obl", _)
-                        if s.case(c).is_some_and(|p| LOCATIVE.contains(&p)) =>
+                        if s.case(c).is_some_and(|p| words().locative().contains(p)) =>
                     {
                         return None
                     }
@@ -1314,7 +799,7 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             if m.pattern.code.is_some_and(|c| c.root().number() >= 17)
                 && objects(s, v)
                     .iter()
-                    .any(|&o| IDIOM_OBJECTS.contains(&s.lemma(o)))
+                    .any(|&o| words().idiom_objects().contains(s.lemma(o)))
             {
                 continue;
             }
@@ -1394,7 +879,10 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             }
         }
 
-        let retaliation = s.kids(v).iter().any(|&c| RETALIATION.contains(&s.lemma(c)));
+        let retaliation = s
+            .kids(v)
+            .iter()
+            .any(|&c| words().retaliation().contains(s.lemma(c)));
         out.push(Cand {
             sent: si,
             trigger: v,
@@ -1404,13 +892,14 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             verbal: true,
             retaliation,
             // Bare speech acts are kept (in `code`) when their complement clause reports an event.
-            speech: (SPEECH.contains(&s.lemma(v)) && m.pattern.literals.is_empty()).then(|| {
-                s.kids(v)
-                    .iter()
-                    .copied()
-                    .filter(|&d| matches!(s.base_rel(d), "ccomp" | "xcomp"))
-                    .collect()
-            }),
+            speech: (words().event_speech().contains(s.lemma(v)) && m.pattern.literals.is_empty())
+                .then(|| {
+                    s.kids(v)
+                        .iter()
+                        .copied()
+                        .filter(|&d| matches!(s.base_rel(d), "ccomp" | "xcomp"))
+                        .collect()
+                }),
             prep_slot: matches!(m.pattern.target, Slot::Prep(_)),
             first_target_only: m.first_target_only,
             reverse_code: m.pattern.reverse_code,
@@ -1449,7 +938,8 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
         // A statement or appeal noun without a target is an event when something is done
         // with it ("issued a statement"), not when merely mentioned ("his comments echoed").
         let done = s.head(i).is_some_and(|h| {
-            matches!(s.rel(i), "obj" | "nsubj:pass" | "xcomp") && LIGHT.contains(&s.lemma(h))
+            matches!(s.rel(i), "obj" | "nsubj:pass" | "xcomp")
+                && words().light().contains(s.lemma(h))
         });
         let communication = e.code.root().number() <= 2;
         if communication && targets.is_empty() && !done {
@@ -1463,8 +953,10 @@ fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
                 }
             }
         }
-        let retaliation = RETALIATION.contains(&s.lemma(i))
-            || s.kids(i).iter().any(|&c| RETALIATION.contains(&s.lemma(c)));
+        let retaliation = words().retaliation().contains(s.lemma(i))
+            || s.kids(i)
+                .iter()
+                .any(|&c| words().retaliation().contains(s.lemma(c)));
         out.push(Cand {
             sent: si,
             trigger: i,
@@ -1610,8 +1102,8 @@ fn phrase_at(s: &Sent, start: usize, phrase: &[String], plurals: bool) -> bool {
         return false;
     }
     phrase.iter().enumerate().all(|(k, w)| {
-        let got = &s.lower[start + k];
-        got == w || (plurals && k + 1 == phrase.len() && is_plural_of(got, w))
+        let got = s.norm(start + k);
+        got == w.as_str() || (plurals && k + 1 == phrase.len() && is_plural_of(got, w))
     })
 }
 
@@ -1868,10 +1360,9 @@ fn subjects_depth(s: &Sent, v: usize, depth: u8) -> Vec<usize> {
             }
         }
         "advcl"
-            if !s
-                .kids(v)
-                .iter()
-                .any(|&c| s.base_rel(c) == "mark" && CONDITIONAL.contains(&s.lemma(c))) =>
+            if !s.kids(v).iter().any(|&c| {
+                s.base_rel(c) == "mark" && words().conditional().contains(s.lemma(c))
+            }) =>
         {
             subjects_depth(s, h, depth + 1)
         }
@@ -1927,7 +1418,7 @@ fn noun_roles(s: &Sent, i: usize, e: &NounEntry) -> (Vec<usize>, Vec<usize>) {
         let r = s.rel(c);
         let case = s.case(c);
         if r == "nmod:poss"
-            || ((r == "amod" || r == "compound") && c < i && s.capitalized[c])
+            || ((r == "amod" || r == "compound") && c < i && s.cap(c))
             || (matches!(s.base_rel(c), "nmod" | "obl") && matches!(case, Some("by" | "from")))
         {
             sources.push(c);
@@ -2004,7 +1495,7 @@ fn noun_roles(s: &Sent, i: usize, e: &NounEntry) -> (Vec<usize>, Vec<usize>) {
         } else if let Some(h) = s.head(i) {
             match s.rel(i) {
                 "appos" => sources.push(h),
-                "obj" | "xcomp" | "nsubj:pass" if LIGHT.contains(&s.lemma(h)) => {
+                "obj" | "xcomp" | "nsubj:pass" if words().light().contains(s.lemma(h)) => {
                     sources = subjects(s, h)
                 }
                 _ => {}
@@ -2023,11 +1514,7 @@ fn surface_possessor(s: &Sent, i: usize) -> Option<usize> {
         match (s.upos(k), s.lemma(k)) {
             ("PART", "'s") | ("PART", "'") => return (k > 0).then(|| k - 1),
             ("ADJ", _) | ("NOUN", _) | ("PUNCT", ",") | ("ADV", _) => {
-                if s.upos(k) == "ADJ"
-                    && s.head(k) != Some(i)
-                    && s.xpos(k) == "JJ"
-                    && s.capitalized[k]
-                {
+                if s.upos(k) == "ADJ" && s.head(k) != Some(i) && s.xpos(k) == "JJ" && s.cap(k) {
                     return Some(k);
                 }
             }
@@ -2048,20 +1535,28 @@ fn factuality(s: &Sent, t: usize) -> (bool, Modality) {
             let l = s.lemma(c);
             let r = s.base_rel(c);
             match r {
-                "advmod" | "neg" | "det" if NEG_WORDS.contains(&l) && !from_conj => negated = true,
+                "advmod" | "neg" | "det" if words().neg_words().contains(l) && !from_conj => {
+                    negated = true
+                }
                 "obj" if matches!(l, "nothing" | "none") && !from_conj => negated = true,
-                "aux" if MODAL_AUX.contains(&l) => modality = modality.max(Modality::Hypothetical),
-                "mark" if CONDITIONAL.contains(&l) => {
+                "aux" if words().modal_aux().contains(l) => {
                     modality = modality.max(Modality::Hypothetical)
                 }
-                "advmod" if x == t && HEDGE_ADV.contains(&l) => {
+                "mark" if words().conditional().contains(l) => {
                     modality = modality.max(Modality::Hypothetical)
                 }
-                "advmod" if REPORT_ADV.contains(&l) => modality = modality.max(Modality::Reported),
-                "amod" if x == t && REPORT_ADJ.contains(&l) => {
+                "advmod" if x == t && words().hedge_adv().contains(l) => {
+                    modality = modality.max(Modality::Hypothetical)
+                }
+                "advmod" if words().report_adv().contains(l) => {
                     modality = modality.max(Modality::Reported)
                 }
-                "parataxis" if SPEECH.contains(&l) => modality = modality.max(Modality::Reported),
+                "amod" if x == t && words().report_adj().contains(l) => {
+                    modality = modality.max(Modality::Reported)
+                }
+                "parataxis" if words().event_speech().contains(l) => {
+                    modality = modality.max(Modality::Reported)
+                }
                 _ => {}
             }
         }
@@ -2070,37 +1565,38 @@ fn factuality(s: &Sent, t: usize) -> (bool, Modality) {
         if rel == "acl:relcl" || rel == "parataxis" || rel == "appos" {
             break;
         }
-        if s.base_rel(x) == "obl" && s.case(x).is_some_and(|c| PRESUP_CASE.contains(&c)) {
+        if s.base_rel(x) == "obl" && s.case(x).is_some_and(|c| words().presup_case().contains(c)) {
             break;
         }
         let hl = s.lemma(h);
         let base = s.base_rel(x);
         let clausal = matches!(base, "ccomp" | "xcomp" | "advcl" | "csubj" | "acl");
-        if DENY.contains(&hl) && (clausal || base == "obj") {
+        if words().deny().contains(hl) && (clausal || base == "obj") {
             modality = modality.max(Modality::Denied);
-        } else if NEG_GOVERNOR.contains(&hl) && (clausal || base == "obj") {
+        } else if words().neg_governor().contains(hl) && (clausal || base == "obj") {
             negated = true;
-        } else if FEAR.contains(&hl)
+        } else if words().fear().contains(hl)
             && (clausal
                 || (matches!(base, "obl" | "nmod")
                     && s.case(x)
                         .is_some_and(|c| matches!(c, "of" | "about" | "over"))))
         {
             modality = modality.max(Modality::Hypothetical);
-        } else if INTENT.contains(&hl)
+        } else if words().intent().contains(hl)
             && (clausal
                 || base == "obj"
                 || (base == "obl" && s.case(x).is_some_and(|c| matches!(c, "for" | "on"))))
         {
             modality = modality.max(Modality::Intended);
-        } else if SPEECH.contains(&hl) && matches!(base, "ccomp" | "xcomp" | "parataxis" | "advcl")
+        } else if words().event_speech().contains(hl)
+            && matches!(base, "ccomp" | "xcomp" | "parataxis" | "advcl")
         {
             modality = modality.max(Modality::Reported);
         } else if base == "ccomp"
             && s.kids(h).iter().any(|&k| {
                 k < x
                     && matches!(s.base_rel(k), "obl" | "obj" | "nmod")
-                    && FEAR.contains(&s.lemma(k))
+                    && words().fear().contains(s.lemma(k))
             })
         {
             // A content clause attached to the verb instead of its noun: "based on
@@ -2131,10 +1627,9 @@ fn denies_previous(s: &Sent) -> bool {
                         | "narrative"
                 )
         });
-        let negated = s
-            .kids(i)
-            .iter()
-            .any(|&c| NEG_WORDS.contains(&s.lemma(c)) && matches!(s.base_rel(c), "advmod" | "neg"));
+        let negated = s.kids(i).iter().any(|&c| {
+            words().neg_words().contains(s.lemma(c)) && matches!(s.base_rel(c), "advmod" | "neg")
+        });
         has_demo_subj
             && ((l == "true" && negated)
                 || matches!(
@@ -2245,7 +1740,8 @@ fn date_of(
                     .kids(k)
                     .iter()
                     .any(|&d| s.base_rel(d) == "acl" || s.upos(d) == "VERB");
-            let (Some(the), true) = (the, adjunct && DAY_WORDS.contains(&s.lemma(k))) else {
+            let (Some(the), true) = (the, adjunct && words().day_words().contains(s.lemma(k)))
+            else {
                 continue;
             };
             let mut j = the.min(k);
