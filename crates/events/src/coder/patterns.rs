@@ -1,0 +1,224 @@
+//! Pattern matching: which of a lemma's verb patterns matches a verb (dependency patterns
+//! with literals, complements and slots; imported surface patterns word by word), the most
+//! specific first; and which noun entry an event noun takes.
+
+use super::arguments::{objects, phrase_targets, prep_dependents};
+use super::sentence::Sent;
+use crate::lexicon::{Lexicon, NounEntry, Slot, Surface, VerbPattern};
+
+pub(super) struct Match<'l> {
+    pub(super) pattern: &'l VerbPattern,
+    pub(super) targets: Vec<usize>,
+    pub(super) complement: Option<usize>,
+    pub(super) literal_tokens: Vec<usize>,
+    pub(super) first_target_only: bool,
+}
+
+pub(super) fn match_verb<'l>(lex: &'l Lexicon, s: &Sent, v: usize, depth: u8) -> Option<Match<'l>> {
+    let mut best: Option<(u32, Match)> = None;
+    for p in lex.verb_patterns(s.verb_lemma(lex, v)) {
+        if let Some(sf) = &p.surface {
+            let Some((literal_tokens, anchor)) = surface_match(s, v, sf) else {
+                continue;
+            };
+            let targets = match anchor {
+                Some(a) => (a..s.len())
+                    .filter(|&t| matches!(s.upos(t), "NOUN" | "PROPN" | "PRON"))
+                    .collect(),
+                None => phrase_targets(s, v),
+            };
+            let score = p.specificity() * 2 + 1;
+            if best.as_ref().is_none_or(|(b, _)| score > *b) {
+                best = Some((
+                    score,
+                    Match {
+                        pattern: p,
+                        targets,
+                        complement: None,
+                        literal_tokens,
+                        first_target_only: true,
+                    },
+                ));
+            }
+            continue;
+        }
+        // Literals: dependents (or their dependents) with that lemma.
+        let mut literal_tokens = Vec::new();
+        let mut ok = true;
+        for lit in &p.literals {
+            let found = s
+                .kids(v)
+                .iter()
+                .copied()
+                .chain(s.kids(v).iter().flat_map(|&c| s.kids(c).iter().copied()))
+                .find(|&c| s.has_lemma(c, lit));
+            match found {
+                Some(c) => literal_tokens.push(c),
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if !ok {
+            continue;
+        }
+        let mut complement = None;
+        if let Some(cp) = &p.complement {
+            let comp = s.kids(v).iter().copied().find(|&c| {
+                let r = s.rel(c);
+                (r == "xcomp" || ((r == "ccomp" || r == "advcl") && s.case(c) == Some("to")))
+                    && (s.upos(c) == "VERB" || s.xpos(c).starts_with("VB"))
+                    && cp.lemma.as_deref().is_none_or(|l| s.has_lemma(c, l))
+            });
+            let Some(c) = comp else { continue };
+            if let Some(root) = cp.root {
+                if depth >= 3 {
+                    continue;
+                }
+                let code = match_verb(lex, s, c, depth + 1).and_then(|m| m.pattern.code);
+                if code.is_none_or(|code| code.root() != root) {
+                    continue;
+                }
+            }
+            complement = Some(c);
+        }
+        let targets = match &p.target {
+            Slot::None => Vec::new(),
+            Slot::Object => objects(s, v),
+            Slot::Prep(prep) => prep_dependents(s, v, &[prep.as_str()]),
+            Slot::Phrase => phrase_targets(s, v),
+        };
+        // A clause in the prepositional slot ("called for coordinating with Azerbaijan"):
+        // the target is found inside it, and the match counts less than a noun phrase.
+        let mut clause_slot = false;
+        let targets = match (&p.target, targets.is_empty()) {
+            (Slot::Prep(prep), true) => {
+                clause_slot = true;
+                s.kids(v)
+                    .iter()
+                    .copied()
+                    .filter(|&c| s.base_rel(c) == "advcl" && s.case(c) == Some(prep.as_str()))
+                    .take(1)
+                    .collect()
+            }
+            _ => targets,
+        };
+        if matches!(p.target, Slot::Prep(_)) && targets.is_empty() {
+            continue;
+        }
+        let score = if clause_slot {
+            0
+        } else {
+            p.specificity() * 2 + u32::from(!targets.is_empty())
+        };
+        if best.as_ref().is_none_or(|(b, _)| score > *b) {
+            best = Some((
+                score,
+                Match {
+                    pattern: p,
+                    targets,
+                    complement,
+                    literal_tokens,
+                    first_target_only: p.target == Slot::Phrase,
+                },
+            ));
+        }
+    }
+    best.map(|(_, m)| m)
+}
+
+/// Whether the words of `phrase` stand at `start` (the last word also as a plural).
+pub(super) fn phrase_at(s: &Sent, start: usize, phrase: &[String], plurals: bool) -> bool {
+    if start + phrase.len() > s.len() {
+        return false;
+    }
+    phrase.iter().enumerate().all(|(k, w)| {
+        let got = s.norm(start + k);
+        got == w.as_str() || (plurals && k + 1 == phrase.len() && is_plural_of(got, w))
+    })
+}
+
+/// `got` is `w` + s, `w` + es, or `w` with y → ies; compared in place, since this runs
+/// for every position of every imported pattern.
+pub(super) fn is_plural_of(got: &str, w: &str) -> bool {
+    got.strip_suffix('s').is_some_and(|g| g == w)
+        || got.strip_suffix("es").is_some_and(|g| g == w)
+        || match (got.strip_suffix("ies"), w.strip_suffix('y')) {
+            (Some(g), Some(stem)) => g == stem,
+            _ => false,
+        }
+}
+
+/// Matches a surface pattern around the verb at `v`: the tokens matched, and where the
+/// target starts when the pattern marks it.
+pub(super) fn surface_match(
+    s: &Sent,
+    v: usize,
+    sf: &Surface,
+) -> Option<(Vec<usize>, Option<usize>)> {
+    let mut used = Vec::new();
+    // Before the verb, outward: each item ends before the one matched nearer the verb.
+    let mut limit = v;
+    for item in &sf.before {
+        let mut found = None;
+        'ends: for end in (0..limit).rev() {
+            for ph in &item.phrases {
+                if ph.is_empty() || end + 1 < ph.len() {
+                    continue;
+                }
+                let st = end + 1 - ph.len();
+                if phrase_at(s, st, ph, item.plurals) {
+                    found = Some((st, end + 1));
+                    break 'ends;
+                }
+            }
+            if item.adjacent {
+                break;
+            }
+        }
+        let (st, en) = found?;
+        used.extend(st..en);
+        limit = st;
+    }
+    let mut from = v + 1;
+    let mut anchor = None;
+    for (k, item) in sf.after.iter().enumerate() {
+        if sf.target_after == Some(k) {
+            anchor = Some(from);
+        }
+        let mut found = None;
+        'starts: for st in from..s.len() {
+            for ph in &item.phrases {
+                if !ph.is_empty() && phrase_at(s, st, ph, item.plurals) {
+                    found = Some((st, st + ph.len()));
+                    break 'starts;
+                }
+            }
+            if item.adjacent {
+                break;
+            }
+        }
+        let (st, en) = found?;
+        used.extend(st..en);
+        from = en;
+    }
+    if sf.target_after == Some(sf.after.len()) {
+        anchor = Some(from);
+    }
+    Some((used, anchor))
+}
+
+pub(super) fn best_noun<'l>(s: &Sent, i: usize, entries: &'l [NounEntry]) -> Option<&'l NounEntry> {
+    let mut best: Option<&NounEntry> = None;
+    for e in entries {
+        if e.literals
+            .iter()
+            .all(|l| s.kids(i).iter().any(|&c| s.has_lemma(c, l)))
+            && best.is_none_or(|b| e.literals.len() > b.literals.len())
+        {
+            best = Some(e);
+        }
+    }
+    best
+}

@@ -1,0 +1,231 @@
+//! Roles: a role's head word resolved to an actor mention (the mention covering it, a
+//! relative pronoun's antecedent, a quoted "we" to the quote's speaker, else the nearest
+//! coded mention inside its phrase, never through a place), and the `Role` of a mention
+//! (plus the countries coordinated with a composed actor's; the target of a retaliation).
+
+use super::sentence::Sent;
+use crate::{Event, EventInput, QuadClass, Role};
+use aras_lex::words;
+
+/// The roles of resolved mentions, plus one per country coordinated with the country of a
+/// composed actor: "the ambassadors of Arnor, Osgiliath and Gondor" are three countries'
+/// ambassadors (ARNGOV, OSGGOV, GONGOV), "lawmakers in Fornost and Gondor" two.
+pub(super) fn with_coordinated_countries(
+    input: &EventInput,
+    s: &Sent,
+    found: &[usize],
+) -> Vec<Role> {
+    let mut out: Vec<Role> = found.iter().map(|&m| role(input, m)).collect();
+    for &m in found {
+        let mention = &input.mentions[m];
+        let (Some(country), Some(sector)) = (&mention.country, &mention.sector) else {
+            continue;
+        };
+        if mention.code != format!("{country}{sector}") {
+            continue;
+        }
+        let inside =
+            |t: usize| mention.start <= s.tokens[t].start && s.tokens[t].end <= mention.end;
+        for t in (0..s.len()).filter(|&t| inside(t)) {
+            for &c in s.kids(t) {
+                if s.rel(c) != "conj" || inside(c) {
+                    continue;
+                }
+                let k = s.tokens[c];
+                let Some(other) = input
+                    .mentions
+                    .iter()
+                    .position(|x| x.start <= k.start && k.end <= x.end)
+                else {
+                    continue;
+                };
+                let o = &input.mentions[other];
+                if o.sector.is_none() && o.code.len() == 3 && found.iter().all(|&f| f != other) {
+                    let mut r = role(input, other);
+                    r.code = format!("{}{sector}", o.code);
+                    if !out.iter().any(|x| x.code == r.code) {
+                        out.push(r);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn role(input: &EventInput, m: usize) -> Role {
+    let mention = &input.mentions[m];
+    let country = mention.country.clone().unwrap_or_default();
+    let code = if mention.code.is_empty() {
+        country.clone()
+    } else {
+        mention.code.clone()
+    };
+    let country = if country.is_empty() {
+        code.get(..3).unwrap_or("").to_string()
+    } else {
+        country
+    };
+    Role {
+        mention: m,
+        code,
+        country,
+        text: mention.text.clone(),
+    }
+}
+
+pub(super) fn retaliation_target(
+    events: &[Event],
+    country: &str,
+    input: &EventInput,
+) -> Option<Role> {
+    events.iter().rev().take(12).find_map(|e| {
+        let s = e.source.as_ref()?;
+        let t = e.target.as_ref()?;
+        (e.quad_class == QuadClass::MaterialConflict
+            && t.country == country
+            && s.country != country)
+            .then(|| role(input, s.mention))
+    })
+}
+
+/// Maps a role's head word to an actor mention: the mention covering the head, a relative
+/// pronoun's antecedent, a first-person pronoun in a quote to the quote's speaker, else
+/// the nearest coded mention inside the noun phrase.
+pub(super) fn resolve(
+    input: &EventInput,
+    s: &Sent,
+    head: usize,
+    quote: Option<usize>,
+    depth: u8,
+) -> Option<usize> {
+    if depth > 4 {
+        return None;
+    }
+    let coded = |m: usize| {
+        let x = &input.mentions[m];
+        !x.code.is_empty() || x.country.as_deref().is_some_and(|c| !c.is_empty())
+    };
+    let covering = |i: usize| {
+        let t = s.tokens[i];
+        input
+            .mentions
+            .iter()
+            .position(|m| m.start <= t.start && t.end <= m.end)
+            .filter(|&m| coded(m))
+    };
+    if let Some(m) = covering(head) {
+        // A bare country-level name under a title that has its own sector code ("Bree
+        // Prime Minister Romendacil", "Ithilen's minister Calimehtar"): the title's code.
+        let code = &input.mentions[m].code;
+        if code.len() == 3 && input.mentions[m].sector.is_none() {
+            let titled = s
+                .kids(head)
+                .iter()
+                .filter(|&&k| k < head && matches!(s.rel(k), "compound" | "nmod:desc" | "amod"))
+                .filter_map(|&k| covering(k))
+                .find(|&k| k != m && input.mentions[k].code.len() > 3);
+            if let Some(t) = titled {
+                return Some(t);
+            }
+        }
+        return Some(m);
+    }
+    let lemma = s.lemma(head);
+    if words().relative().contains(lemma) {
+        if let Some(clause) = s.head(head) {
+            if s.rel(clause).starts_with("acl") {
+                if let Some(np) = s.head(clause) {
+                    return resolve(input, s, np, quote, depth + 1);
+                }
+            }
+        }
+        if s.upos(head) == "PRON" && matches!(lemma, "which" | "who" | "whom") {
+            // Relative clause the parse did not attach: the noun right before the pronoun
+            // (", with whom", ", which").
+            let np = (0..head)
+                .rev()
+                .take_while(|&k| matches!(s.upos(k), "PUNCT" | "ADP") || k + 4 > head)
+                .find(|&k| matches!(s.upos(k), "NOUN" | "PROPN"));
+            if let Some(np) = np {
+                return resolve(input, s, np, quote, depth + 1);
+            }
+        }
+        return None;
+    }
+    if words().first_person().contains(lemma) {
+        let q = &input.quotes[quote?];
+        let sp = q.speaker.as_ref()?;
+        return input
+            .mentions
+            .iter()
+            .position(|m| m.start < sp.end && sp.start < m.end && coded_mention(m));
+    }
+    // Breadth-first through the noun phrase.
+    let mut queue = vec![(head, 0u8)];
+    let mut k = 0;
+    while k < queue.len() {
+        let (x, d) = queue[k];
+        k += 1;
+        if x != head {
+            if let Some(m) = covering(x) {
+                return Some(m);
+            }
+        }
+        if d >= 3 {
+            continue;
+        }
+        // A name in apposition first, then nationality adjectives and compounds, then
+        // possessors, then prepositional modifiers.
+        let mut next: Vec<(u8, usize)> = s
+            .kids(x)
+            .iter()
+            .filter_map(|&c| {
+                let rank = match (s.base_rel(c), s.rel(c)) {
+                    ("appos", _) | ("flat", _) => 0,
+                    ("amod", _) | ("compound", _) => 1,
+                    (_, "nmod:poss") => 2,
+                    // Not a location: "an inferno near Mecca" is no Saudi actor.
+                    ("nmod", _) | ("obl", _)
+                        if s.case(c).is_some_and(|p| words().locative().contains(p)) =>
+                    {
+                        return None
+                    }
+                    ("nmod", _) | ("obl", _) | ("det", _) => 3,
+                    (_, "acl") if s.xpos(c) != "VBG" => 4,
+                    _ => return None,
+                };
+                Some((rank, c))
+            })
+            .collect();
+        next.sort();
+        queue.extend(next.into_iter().map(|(_, c)| (c, d + 1)));
+    }
+    // A name cut off from its title by the parse ("Palestinian leader | Yasser Arafat
+    // defended ..."): the coded title mention ending right before the name.
+    if s.upos(head) == "PROPN" {
+        let mut first = head;
+        while first > 0 && s.upos(first - 1) == "PROPN" && covering(first - 1).is_none() {
+            first -= 1;
+        }
+        if first > 0 && matches!(s.upos(first - 1), "NOUN" | "PROPN") {
+            if let Some(m) = covering(first - 1) {
+                if input.mentions[m].end <= s.tokens[first].start {
+                    return Some(m);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The token of a mention whose head lies outside it (the mention's syntactic head).
+pub(super) fn mention_head(input: &EventInput, s: &Sent, m: usize) -> Option<usize> {
+    let (ms, me) = (input.mentions[m].start, input.mentions[m].end);
+    let inside = |t: usize| ms <= s.tokens[t].start && s.tokens[t].end <= me;
+    (0..s.len()).find(|&t| inside(t) && s.head(t).is_none_or(|h| !inside(h)))
+}
+
+pub(super) fn coded_mention(m: &aras_actors::Mention) -> bool {
+    !m.code.is_empty() || m.country.as_deref().is_some_and(|c| !c.is_empty())
+}
