@@ -13,6 +13,8 @@
 //! | [`balance()`] | `aras balance` | [`BalanceReport`]: signed edges, [`Triad`]s, [`Hedging`] scores |
 //! | [`render_dyads_table`], [`render_timeline_table`], [`render_balance_table`] | `--format table` | text that fits a terminal width |
 //!
+//! [`escape_xml`] is the XML escaper of the chart and of `aras-export`'s GEXF and GraphML.
+//!
 //! Every result type is `serde::Serialize` (for `--format jsonl|csv`).
 //!
 //! Only factual events count by default ([`EventRow::is_factual`]: asserted or reported,
@@ -27,6 +29,7 @@ pub mod dyads;
 pub mod svg;
 pub mod table;
 pub mod timeline;
+pub mod xml;
 
 pub use balance::{
     balance, balance_of_dyads, classify, hedging_score, BalanceOptions, BalanceReport, Edge,
@@ -36,6 +39,7 @@ pub use dyads::{dyads, event_weight, party_labels, Dyad, DyadOptions, Level, Sig
 pub use svg::render_timeline_svg;
 pub use table::{render_balance_table, render_dyads_table, render_timeline_table};
 pub use timeline::{timeline, timeline_with, Bucket, TimelinePoint};
+pub use xml::escape_xml;
 
 /// What a caller can get wrong when naming options.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
