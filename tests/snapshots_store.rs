@@ -5,6 +5,10 @@ use std::process::Command;
 
 use aras_store::{DocumentRecords, Store};
 use serde_json::json;
+use unicode_width::UnicodeWidthStr;
+
+/// One document with one event: id, date, publication, body, modality, event date.
+type Doc<'a> = (&'a str, &'a str, &'a str, &'a str, &'a str, &'a str);
 
 /// Two wire reports of one strike (one cluster) and a threat, as `aras analyze` records.
 fn store(dir: &std::path::Path) -> String {
@@ -34,6 +38,13 @@ fn store(dir: &std::path::Path) -> String {
             "2025-06-15",
         ),
     ];
+    store_of(dir, &docs)
+}
+
+/// A store of `docs`, each with an Israeli actor and an ISRMIL → IRN strike whose
+/// evidence is the body (actor and trigger spans are the same for all: the store keeps
+/// them and does not read the body at them).
+fn store_of(dir: &std::path::Path, docs: &[Doc]) -> String {
     let records: Vec<DocumentRecords> = docs
         .iter()
         .map(|(id, date, source, body, modality, event_date)| {
@@ -102,4 +113,28 @@ fn events_table_csv_and_search() {
     );
     insta::assert_snapshot!("actors_table", aras(&["actors", "--db", &db]));
     insta::assert_snapshot!("search_table", aras(&["search", "--db", &db, "Iran"]));
+}
+
+/// Tables measure display width: Chinese evidence (two columns a character) is cut with
+/// `…` where the terminal ends, and the columns stay aligned.
+#[test]
+fn tables_fit_chinese_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "Israel 战机周五夜间轰炸了伊朗境内的多处目标，以色列官员称这是一次先发制人的行动。";
+    let db = store_of(
+        dir.path(),
+        &[(
+            "xin-zh",
+            "2025-06-14",
+            "Xinhua",
+            body,
+            "asserted",
+            "2025-06-14",
+        )],
+    );
+    let table = aras(&["events", "--db", &db]);
+    for line in table.lines() {
+        assert!(line.width() <= 100, "{line:?} is {} wide", line.width());
+    }
+    insta::assert_snapshot!("events_table_chinese", table);
 }

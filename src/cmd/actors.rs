@@ -1,6 +1,7 @@
 //! `aras actors`: the actors of the store, most mentioned first.
 
 use anyhow::{Context, Result};
+use aras_relations::Column;
 
 use crate::cmd::store_args::{self, DbArg, Format, MentionFilterArgs};
 use crate::ExitCode;
@@ -41,7 +42,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     ]
                 })
                 .collect();
-            store_args::print_table(&["CODE", "COUNTRY", "MENTIONS", "DOCUMENTS", "AS"], &table)?;
+            let columns = [
+                Column::text("CODE"),
+                Column::text("COUNTRY"),
+                Column::number("MENTIONS"),
+                Column::number("DOCUMENTS"),
+                Column::text("AS"),
+            ];
+            store_args::print_table(&columns, &table)?;
         }
     }
     Ok(ExitCode::Ok)

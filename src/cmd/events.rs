@@ -1,6 +1,7 @@
 //! `aras events`: stored events, one row per happening (cluster) or per report.
 
 use anyhow::{Context, Result};
+use aras_relations::Column;
 use aras_store::{EventRow, Unit};
 
 use crate::cmd::store_args::{self, DbArg, EventFilterArgs, Format};
@@ -100,5 +101,6 @@ fn print_table(rows: &[EventRow], unit: Unit) -> Result<()> {
             "DATE", "SOURCE", "EVENT", "TARGET", "DOCUMENT", "MODALITY", "EVIDENCE",
         ],
     };
-    store_args::print_table(header, &table)
+    let columns: Vec<Column> = header.iter().copied().map(Column::text).collect();
+    store_args::print_table(&columns, &table)
 }

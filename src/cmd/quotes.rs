@@ -1,6 +1,7 @@
 //! `aras quotes`: stored quotes and who said them.
 
 use anyhow::{Context, Result};
+use aras_relations::Column;
 
 use crate::cmd::store_args::{self, DbArg, Format, MentionFilterArgs};
 use crate::ExitCode;
@@ -40,7 +41,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     ]
                 })
                 .collect();
-            store_args::print_table(&["DATE", "DOCUMENT", "SPEAKER", "CODE", "QUOTE"], &table)?;
+            let columns = ["DATE", "DOCUMENT", "SPEAKER", "CODE", "QUOTE"].map(Column::text);
+            store_args::print_table(&columns, &table)?;
         }
     }
     Ok(ExitCode::Ok)

@@ -1,6 +1,7 @@
 //! `aras search`: full-text search over the stored documents.
 
 use anyhow::{Context, Result};
+use aras_relations::Column;
 
 use crate::cmd::store_args::{self, DbArg, Format};
 use crate::ExitCode;
@@ -41,7 +42,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     ]
                 })
                 .collect();
-            store_args::print_table(&["DOCUMENT", "DATE", "TITLE", "SNIPPET"], &rows)?;
+            let columns = ["DOCUMENT", "DATE", "TITLE", "SNIPPET"].map(Column::text);
+            store_args::print_table(&columns, &rows)?;
         }
     }
     Ok(ExitCode::Ok)

@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 
 use anyhow::{Context, Result};
+use aras_relations::{render_table, Column};
 use aras_store::Store;
 
 /// `--db`: a SQLite file or a PostgreSQL URL.
@@ -78,70 +79,10 @@ pub fn terminal_width() -> usize {
         .max(40)
 }
 
-/// `s` cut to at most `width` characters, with … where it was cut; newlines become spaces.
-pub fn fit(s: &str, width: usize) -> String {
-    let flat: String = s
-        .chars()
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .collect();
-    if flat.chars().count() <= width {
-        return flat;
-    }
-    let mut out: String = flat.chars().take(width.saturating_sub(1)).collect();
-    out.push('…');
-    out
-}
-
-/// Prints rows as aligned columns; the last column takes the width that is left.
-pub fn print_table(header: &[&str], rows: &[Vec<String>]) -> Result<()> {
-    let width = terminal_width();
-    let n = header.len();
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-    for row in rows {
-        for (i, cell) in row.iter().enumerate().take(n - 1) {
-            widths[i] = widths[i].max(cell.chars().count()).min(40);
-        }
-    }
-    // The last column (evidence, quote, snippet) is what a reader came for: narrow the
-    // widest other column until it has at least half the line.
-    let used = |w: &[usize]| -> usize { w[..n - 1].iter().map(|w| w + 2).sum() };
-    while width.saturating_sub(used(&widths)) < width / 2 {
-        let (widest, w) = widths[..n - 1]
-            .iter()
-            .copied()
-            .enumerate()
-            .max_by_key(|&(i, w)| (w, std::cmp::Reverse(i)))
-            .expect("a table has columns");
-        if w <= 22 {
-            break;
-        }
-        widths[widest] = w - 1;
-    }
-    widths[n - 1] = width.saturating_sub(used(&widths)).max(10);
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    let line = |cells: &[String]| -> String {
-        let mut s = String::new();
-        for (i, cell) in cells.iter().enumerate() {
-            let cell = fit(cell, widths[i]);
-            if i + 1 == n {
-                s.push_str(&cell);
-            } else {
-                let pad = widths[i] - cell.chars().count();
-                s.push_str(&cell);
-                s.push_str(&" ".repeat(pad + 2));
-            }
-        }
-        s.trim_end().to_string()
-    };
-    let head: Vec<String> = header.iter().map(|h| h.to_string()).collect();
-    let result = (|| -> io::Result<()> {
-        writeln!(out, "{}", line(&head))?;
-        for row in rows {
-            writeln!(out, "{}", line(row))?;
-        }
-        out.flush()
-    })();
-    closed_pipe_is_fine(result)
+/// Prints rows under `columns` as a table that fits the terminal (aras-relations'
+/// renderer, the one every `--format table` uses).
+pub fn print_table(columns: &[Column], rows: &[Vec<String>]) -> Result<()> {
+    print_text(&render_table(columns, rows, terminal_width()))
 }
 
 /// Writes each row as one JSON line.
@@ -299,7 +240,7 @@ pub fn print_bytes(bytes: &[u8]) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::{fit, redacted};
+    use super::redacted;
 
     #[test]
     fn passwords_stay_out_of_messages() {
@@ -317,12 +258,5 @@ mod tests {
         for (given, shown) in cases {
             assert_eq!(redacted(given), shown);
         }
-    }
-
-    #[test]
-    fn long_text_is_cut_to_the_column() {
-        assert_eq!(fit("a\nb", 5), "a b");
-        assert_eq!(fit("abcdefgh", 5), "abcd…");
-        assert_eq!(fit("Baku’s", 6), "Baku’s");
     }
 }

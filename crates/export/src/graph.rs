@@ -22,10 +22,9 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use aras_relations::{Dyad, Sign};
+use aras_relations::{escape_xml as esc, Dyad, Sign};
 use jiff::civil::Date;
 
-use crate::xml::escape_xml as esc;
 use crate::ExportError;
 
 /// Names and title for a graph export.

@@ -24,7 +24,6 @@ pub mod csv_out;
 pub mod graph;
 pub mod jsonl;
 pub mod parquet_out;
-pub mod xml;
 
 pub use csv_out::{
     read_events_csv, write_balance_csv, write_dyads_csv, write_events_csv, write_timeline_csv,
@@ -32,7 +31,6 @@ pub use csv_out::{
 pub use graph::{write_gexf, write_graphml, GraphOptions};
 pub use jsonl::{write_dyads_jsonl, write_events_jsonl, write_tagged};
 pub use parquet_out::{event_schema, events_to_batch, read_events_parquet, write_events_parquet};
-pub use xml::escape_xml;
 
 /// The columns of every event export, [`EventRow`]'s fields in declaration order (a
 /// test checks them against serde's field names).

@@ -12,6 +12,9 @@
 //! | [`render_timeline_svg`] | `aras timeline … --svg FILE` | a standalone SVG chart |
 //! | [`balance()`] | `aras balance` | [`BalanceReport`]: signed edges, [`Triad`]s, [`Hedging`] scores |
 //! | [`render_dyads_table`], [`render_timeline_table`], [`render_balance_table`] | `--format table` | text that fits a terminal width |
+//! | [`render_table`] over [`Column`]s | every other `--format table` (`aras events`, `actors`, `quotes`, `search`) | the same renderer, for any rows |
+//!
+//! [`escape_xml`] is the XML escaper of the chart and of `aras-export`'s GEXF and GraphML.
 //!
 //! Every result type is `serde::Serialize` (for `--format jsonl|csv`).
 //!
@@ -27,6 +30,7 @@ pub mod dyads;
 pub mod svg;
 pub mod table;
 pub mod timeline;
+pub mod xml;
 
 pub use balance::{
     balance, balance_of_dyads, classify, hedging_score, BalanceOptions, BalanceReport, Edge,
@@ -34,8 +38,11 @@ pub use balance::{
 };
 pub use dyads::{dyads, event_weight, party_labels, Dyad, DyadOptions, Level, Sign};
 pub use svg::render_timeline_svg;
-pub use table::{render_balance_table, render_dyads_table, render_timeline_table};
+pub use table::{
+    render_balance_table, render_dyads_table, render_table, render_timeline_table, Column,
+};
 pub use timeline::{timeline, timeline_with, Bucket, TimelinePoint};
+pub use xml::escape_xml;
 
 /// What a caller can get wrong when naming options.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]

@@ -9,6 +9,7 @@
 use std::fmt::Write;
 
 use crate::timeline::TimelinePoint;
+use crate::xml::escape_xml as escape;
 
 const WIDTH: f64 = 960.0;
 const HEIGHT: f64 = 520.0;
@@ -324,22 +325,4 @@ fn format_count(v: f64) -> String {
     } else {
         format!("{v:.1}")
     }
-}
-
-/// Text and attribute escaping for XML.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
 }

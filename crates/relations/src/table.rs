@@ -1,7 +1,19 @@
-//! Plain-text tables for a terminal of a given width.
+//! Plain-text tables for a terminal of a given width: the one renderer of every
+//! `--format table` (the relation commands here, and `aras events`, `actors`, `quotes`
+//! and `search` in the binary), built on `comfy-table`.
 //!
-//! Columns have a priority: when the table is wider than the terminal, the least
-//! important columns go first, then the widest text column is cut with `…`.
+//! Widths are display widths (Unicode: a CJK character or an emoji takes two columns, a
+//! combining mark none), so columns stay aligned whatever the script. When the table is
+//! wider than the terminal, optional columns go first (lowest priority first), then the
+//! text columns are narrowed and their cells cut with `…` at a character boundary that
+//! fits the column; numbers are never cut. Cells are one line: newlines, tabs and other
+//! control characters become spaces.
+
+use comfy_table::{
+    Cell, CellAlignment, ColumnConstraint, ContentArrangement, ContentLineStyle, LineStyle, Row,
+    Table, TableStyle, Width,
+};
+use unicode_width::UnicodeWidthStr;
 
 use crate::balance::BalanceReport;
 use crate::dyads::Dyad;
@@ -10,38 +22,95 @@ use crate::timeline::TimelinePoint;
 /// The narrowest width the renderers try to fit.
 pub const MIN_WIDTH: usize = 20;
 
-struct Column {
-    header: &'static str,
-    /// Numbers align right.
-    right: bool,
-    /// Lower goes first when space is short; 0 is never dropped.
+/// A text column is not narrowed below this many display columns (less when its
+/// widest cell is narrower).
+const MIN_CUT: u16 = 4;
+
+/// Columns are two spaces apart: one of padding after each column but the last, and
+/// the junction. The header's rule spans the padding, so rules are one space apart.
+const STYLE: TableStyle = TableStyle::new()
+    .header_lines(ContentLineStyle::none().junction(' '))
+    .header_separator(LineStyle::none().fill('─').junction(' '))
+    .content_lines(ContentLineStyle::none().junction(' '));
+
+/// A character that never occurs in a cleaned cell: comfy-table splits a cell that is
+/// too long at its delimiter, and a cut should fall at the column's width, not at the
+/// last word that fits.
+const NO_DELIMITER: char = '\0';
+
+/// One column of a table: its header, how it aligns and whether it may be left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    header: String,
+    number: bool,
     priority: u8,
 }
 
-const fn col(header: &'static str, right: bool, priority: u8) -> Column {
-    Column {
-        header,
-        right,
-        priority,
+impl Column {
+    /// Text: left-aligned, cut with `…` when space is short, always shown.
+    pub fn text(header: impl Into<String>) -> Self {
+        Column {
+            header: header.into(),
+            number: false,
+            priority: 0,
+        }
+    }
+
+    /// A number: right-aligned, never cut, always shown.
+    pub fn number(header: impl Into<String>) -> Self {
+        Column {
+            number: true,
+            ..Column::text(header)
+        }
+    }
+
+    /// Left out when the table does not fit, lower priorities first (`1` goes first;
+    /// among equals, the rightmost).
+    pub fn optional(mut self, priority: u8) -> Self {
+        self.priority = priority;
+        self
     }
 }
 
-fn render(columns: &[Column], rows: &[Vec<String>], width: usize) -> String {
-    let width = width.max(MIN_WIDTH);
-    let mut keep: Vec<usize> = (0..columns.len()).collect();
-    let natural = |i: usize| {
-        rows.iter()
-            .map(|r| r[i].chars().count())
-            .chain(std::iter::once(columns[i].header.chars().count()))
-            .max()
-            .unwrap_or(0)
+/// `rows` under `columns`' headers, with a rule under the headers, fitted to `width`
+/// display columns (at least [`MIN_WIDTH`]); every line ends in a newline and none in
+/// spaces. A row's cells are in column order; missing cells are empty.
+///
+/// A table wider than `width` loses optional columns first, then its text columns are
+/// narrowed (comfy-table's dynamic arrangement: the columns that fit an even share keep
+/// their width, the others share the rest) down to 4 display columns each. Numbers keep
+/// their width, so a table of many numbers may still be wider than `width`.
+pub fn render_table(columns: &[Column], rows: &[Vec<String>], width: usize) -> String {
+    let width = width.clamp(MIN_WIDTH, usize::from(u16::MAX));
+    let mut table = Table::new();
+    table
+        .load_style(STYLE)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width as u16)
+        .set_truncation_indicator("…")
+        .set_delimiter(NO_DELIMITER)
+        .set_header(columns.iter().map(|c| Cell::new(&c.header)));
+    for cells in rows {
+        let mut row: Row = (0..columns.len())
+            .map(|i| Cell::new(one_line(cells.get(i).map_or("", String::as_str))))
+            .collect::<Vec<Cell>>()
+            .into();
+        row.max_height(1);
+        table.add_row(row);
+    }
+
+    // Display widths, headers included (comfy-table measures with unicode-width).
+    let natural: Vec<usize> = table
+        .column_max_content_widths()
+        .into_iter()
+        .map(usize::from)
+        .collect();
+    let mut shown: Vec<usize> = (0..columns.len()).collect();
+    let total = |shown: &[usize]| {
+        shown.iter().map(|&i| natural[i]).sum::<usize>() + 2 * shown.len().saturating_sub(1)
     };
-    let mut widths: Vec<usize> = (0..columns.len()).map(natural).collect();
-    let total = |keep: &[usize], widths: &[usize]| {
-        keep.iter().map(|&i| widths[i]).sum::<usize>() + 2 * keep.len().saturating_sub(1)
-    };
-    while total(&keep, &widths) > width {
-        let droppable = keep
+    while total(&shown) > width {
+        let droppable = shown
             .iter()
             .enumerate()
             .filter(|(_, &i)| columns[i].priority > 0)
@@ -49,69 +118,55 @@ fn render(columns: &[Column], rows: &[Vec<String>], width: usize) -> String {
             .map(|(pos, _)| pos);
         match droppable {
             Some(pos) => {
-                keep.remove(pos);
+                shown.remove(pos);
             }
             None => break,
         }
     }
-    while total(&keep, &widths) > width {
-        let Some(&widest) = keep
-            .iter()
-            .filter(|&&i| !columns[i].right)
-            .max_by_key(|&&i| widths[i])
-        else {
-            break;
-        };
-        if widths[widest] <= 4 {
-            break;
+
+    let last = shown.last().copied();
+    for (i, column) in table.column_iter_mut().enumerate() {
+        let spec = &columns[i];
+        if !shown.contains(&i) {
+            column.set_constraint(ColumnConstraint::Hidden);
+            continue;
         }
-        widths[widest] -= 1;
+        let padding = if Some(i) == last { 0 } else { 1 };
+        column.set_padding((0, padding));
+        if spec.number {
+            column.set_cell_alignment(CellAlignment::Right);
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        } else if natural[i] > usize::from(MIN_CUT) {
+            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(
+                MIN_CUT + padding,
+            )));
+        }
     }
-    let mut out = String::new();
-    let header: Vec<String> = keep.iter().map(|&i| columns[i].header.into()).collect();
-    let line = |cells: &[String], out: &mut String| {
-        let parts: Vec<String> = keep
-            .iter()
-            .zip(cells)
-            .map(|(&i, cell)| fit(cell, widths[i], columns[i].right))
-            .collect();
-        out.push_str(parts.join("  ").trim_end());
-        out.push('\n');
-    };
-    line(&header, &mut out);
-    let rule: Vec<String> = keep.iter().map(|&i| "─".repeat(widths[i])).collect();
-    out.push_str(&rule.join("  "));
+    let mut out = table.trim_fmt();
     out.push('\n');
-    for row in rows {
-        let cells: Vec<String> = keep.iter().map(|&i| row[i].clone()).collect();
-        line(&cells, &mut out);
-    }
     out
 }
 
-fn fit(cell: &str, width: usize, right: bool) -> String {
-    let n = cell.chars().count();
-    if n > width {
-        let mut cut: String = cell.chars().take(width.saturating_sub(1)).collect();
-        cut.push('…');
-        return cut;
-    }
-    let pad = " ".repeat(width - n);
-    if right {
-        format!("{pad}{cell}")
-    } else {
-        format!("{cell}{pad}")
-    }
+/// A cell as one line: whitespace (newlines, tabs) becomes a space and other control
+/// characters U+FFFD, so nothing but the text reaches the terminal.
+fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            c if c.is_whitespace() => ' ',
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
 }
 
-/// `text` broken at spaces into lines of at most `width` characters (a longer word
+/// `text` broken at spaces into lines of at most `width` display columns (a longer word
 /// stays whole), each ending in a newline.
 fn wrap(text: &str, width: usize) -> String {
     let mut out = String::new();
     let mut line = String::new();
     for word in text.split(' ') {
-        let needed = if line.is_empty() { 0 } else { 1 } + word.chars().count();
-        if !line.is_empty() && line.chars().count() + needed > width {
+        let needed = if line.is_empty() { 0 } else { 1 } + word.width();
+        if !line.is_empty() && line.width() + needed > width {
             out.push_str(&line);
             out.push('\n');
             line.clear();
@@ -133,23 +188,23 @@ fn date(d: Option<jiff::civil::Date>) -> String {
 /// `aras relations`: one line per dyad. `a`, `b`, sign and events always show.
 pub fn render_dyads_table(dyads: &[Dyad], width: usize) -> String {
     let columns = [
-        col("a", false, 0),
-        col("b", false, 0),
-        col("sign", false, 0),
-        col("events", true, 0),
-        col("→", true, 3),
-        col("←", true, 3),
-        col("vcoop", true, 6),
-        col("mcoop", true, 6),
-        col("vconf", true, 6),
-        col("mconf", true, 6),
-        col("gold.mean", true, 7),
-        col("gold.sum", true, 2),
-        col("coop%", true, 5),
-        col("clusters", true, 4),
-        col("reports", true, 4),
-        col("first", false, 5),
-        col("last", false, 5),
+        Column::text("a"),
+        Column::text("b"),
+        Column::text("sign"),
+        Column::number("events"),
+        Column::number("→").optional(3),
+        Column::number("←").optional(3),
+        Column::number("vcoop").optional(6),
+        Column::number("mcoop").optional(6),
+        Column::number("vconf").optional(6),
+        Column::number("mconf").optional(6),
+        Column::number("gold.mean").optional(7),
+        Column::number("gold.sum").optional(2),
+        Column::number("coop%").optional(5),
+        Column::number("clusters").optional(4),
+        Column::number("reports").optional(4),
+        Column::text("first").optional(5),
+        Column::text("last").optional(5),
     ];
     let rows: Vec<Vec<String>> = dyads
         .iter()
@@ -179,21 +234,21 @@ pub fn render_dyads_table(dyads: &[Dyad], width: usize) -> String {
             ]
         })
         .collect();
-    render(&columns, &rows, width)
+    render_table(&columns, &rows, width)
 }
 
 /// `aras timeline`: one line per bucket.
 pub fn render_timeline_table(points: &[TimelinePoint], width: usize) -> String {
     let columns = [
-        col("bucket", false, 0),
-        col("events", true, 0),
-        col("vcoop", true, 5),
-        col("mcoop", true, 5),
-        col("vconf", true, 5),
-        col("mconf", true, 5),
-        col("gold.mean", true, 6),
-        col("reports", true, 3),
-        col("clusters", false, 1),
+        Column::text("bucket"),
+        Column::number("events"),
+        Column::number("vcoop").optional(5),
+        Column::number("mcoop").optional(5),
+        Column::number("vconf").optional(5),
+        Column::number("mconf").optional(5),
+        Column::number("gold.mean").optional(6),
+        Column::number("reports").optional(3),
+        Column::text("clusters").optional(1),
     ];
     let rows: Vec<Vec<String>> = points
         .iter()
@@ -214,7 +269,7 @@ pub fn render_timeline_table(points: &[TimelinePoint], width: usize) -> String {
             ]
         })
         .collect();
-    render(&columns, &rows, width)
+    render_table(&columns, &rows, width)
 }
 
 /// `aras balance`: a summary line, the triangles, then the hedgers.
@@ -234,11 +289,11 @@ pub fn render_balance_table(report: &BalanceReport, width: usize) -> String {
     let mut out = wrap(&out, width.max(MIN_WIDTH));
     out.push('\n');
     let triad_columns = [
-        col("triangle", false, 0),
-        col("signs", false, 0),
-        col("class", false, 0),
-        col("events", false, 3),
-        col("reading", false, 0),
+        Column::text("triangle"),
+        Column::text("signs"),
+        Column::text("class"),
+        Column::text("events").optional(3),
+        Column::text("reading"),
     ];
     let triad_rows: Vec<Vec<String>> = report
         .triads
@@ -253,17 +308,17 @@ pub fn render_balance_table(report: &BalanceReport, width: usize) -> String {
             ]
         })
         .collect();
-    out.push_str(&render(&triad_columns, &triad_rows, width));
+    out.push_str(&render_table(&triad_columns, &triad_rows, width));
     out.push('\n');
     let hedge_columns = [
-        col("actor", false, 0),
-        col("between", false, 0),
-        col("hedging", true, 0),
-        col("hostility", true, 3),
-        col("coop", false, 2),
-        col("signs", false, 4),
-        col("leans to", false, 1),
-        col("events", false, 3),
+        Column::text("actor"),
+        Column::text("between"),
+        Column::number("hedging"),
+        Column::number("hostility").optional(3),
+        Column::text("coop").optional(2),
+        Column::text("signs").optional(4),
+        Column::text("leans to").optional(1),
+        Column::text("events").optional(3),
     ];
     let hedge_rows: Vec<Vec<String>> = report
         .hedging
@@ -281,6 +336,118 @@ pub fn render_balance_table(report: &BalanceReport, width: usize) -> String {
             ]
         })
         .collect();
-    out.push_str(&render(&hedge_columns, &hedge_rows, width));
+    out.push_str(&render_table(&hedge_columns, &hedge_rows, width));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(rows: &[&[&str]]) -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect()
+    }
+
+    /// Where the last `needle` starts in `line`, in display columns.
+    fn column_of(line: &str, needle: &str) -> usize {
+        line[..line.rfind(needle).expect(needle)].width()
+    }
+
+    #[test]
+    fn wide_and_combining_characters_keep_the_columns_aligned() {
+        let columns = [Column::text("name"), Column::number("n"), Column::text("x")];
+        let rows = cells(&[
+            &["Baku", "1", "a"],
+            &["日本語", "22", "b"], // three characters, six columns
+            &["🇦🇿 flag", "3", "c"], // a flag is one grapheme, two columns
+            &["Bakı́", "4", "d"],    // ı + U+0301: the accent takes no column
+            &["cafe\u{301}", "5", "e"],
+        ]);
+        let out = render_table(&columns, &rows, 80);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 2 + rows.len(), "{out}");
+        let x = column_of(lines[0], "x");
+        for (line, cell) in lines[2..].iter().zip(["a", "b", "c", "d", "e"]) {
+            assert_eq!(column_of(line, cell), x, "{out}");
+        }
+        // Numbers align right: the last digit of every row under the header's "n".
+        let n = column_of(lines[0], "n");
+        for (line, number) in lines[2..].iter().zip(["1", "22", "3", "4", "5"]) {
+            assert_eq!(column_of(line, number) + number.len() - 1, n, "{out}");
+        }
+    }
+
+    #[test]
+    fn long_text_is_cut_with_an_ellipsis_at_a_display_width_boundary() {
+        let columns = [Column::text("id"), Column::text("evidence")];
+        let evidence = "以色列周五袭击了伊朗的核设施，官员称。Israel struck Iranian nuclear sites";
+        let rows = cells(&[&["afp-1", evidence], &["xin-1", "short"]]);
+        for width in 20..60 {
+            let out = render_table(&columns, &rows, width);
+            for line in out.lines() {
+                assert!(
+                    line.width() <= width,
+                    "{width}: {line:?} is {}",
+                    line.width()
+                );
+            }
+            let cut = out.lines().nth(2).unwrap();
+            assert!(cut.ends_with('…'), "{width}: {cut:?}");
+            let kept = cut["afp-1  ".len()..].trim_end_matches('…');
+            assert!(evidence.starts_with(kept), "{width}: {cut:?}");
+            // Cut at the last character that fits: one more would not.
+            let next = evidence[kept.len()..].chars().next().unwrap();
+            assert!(
+                cut.width() + next.to_string().width() > width,
+                "{width}: {cut:?}"
+            );
+            assert!(out.contains("xin-1  short\n"), "{out}");
+        }
+    }
+
+    #[test]
+    fn optional_columns_go_before_text_is_cut_and_numbers_are_never_cut() {
+        let columns = [
+            Column::text("party"),
+            Column::number("events"),
+            Column::number("reports").optional(1),
+            Column::text("note").optional(2),
+        ];
+        let rows = cells(&[&["AZE", "123456", "7", "a long note about the party"]]);
+        let wide = render_table(&columns, &rows, 80);
+        assert!(wide.starts_with("party  events  reports  note\n"), "{wide}");
+        // 40 columns: reports (priority 1) goes, note fits.
+        let narrower = render_table(&columns, &rows, 42);
+        assert!(narrower.starts_with("party  events  note\n"), "{narrower}");
+        assert!(narrower.contains("AZE    123456  a long note about the party\n"));
+        // At the minimum width both go, and the number stays whole.
+        let narrow = render_table(&columns, &rows, 10);
+        assert_eq!(narrow, "party  events\n────── ──────\nAZE    123456\n");
+    }
+
+    #[test]
+    fn cells_are_one_line() {
+        let columns = [Column::text("a"), Column::text("b")];
+        let rows = cells(&[&["two\nlines\tand a tab", "bell\u{7}\u{1b}[31m"]]);
+        let out = render_table(&columns, &rows, 80);
+        assert_eq!(out.lines().count(), 3, "{out}");
+        assert!(
+            out.contains("two lines and a tab  bell\u{FFFD}\u{FFFD}[31m\n"),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    fn an_empty_table_is_its_header() {
+        let out = render_table(&[Column::text("DATE"), Column::text("EVIDENCE")], &[], 80);
+        assert_eq!(out, "DATE  EVIDENCE\n───── ────────\n");
+    }
+
+    #[test]
+    fn wrapping_counts_display_width() {
+        assert_eq!(wrap("日本語 日本語 日本語", 13), "日本語 日本語\n日本語\n");
+        assert_eq!(wrap("a b c", 3), "a b\nc\n");
+    }
 }

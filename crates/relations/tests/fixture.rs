@@ -9,6 +9,7 @@ use aras_relations::{
     MixedPolicy, Sign, TriadKind,
 };
 use quick_xml::events::Event;
+use unicode_width::UnicodeWidthStr;
 
 fn focus(actor: &str) -> DyadOptions {
     DyadOptions {
@@ -237,9 +238,9 @@ fn tables_fit_the_terminal() {
         ] {
             for line in text.lines() {
                 assert!(
-                    line.chars().count() <= width,
+                    line.width() <= width,
                     "{width}: {line:?} is {} wide",
-                    line.chars().count()
+                    line.width()
                 );
             }
         }

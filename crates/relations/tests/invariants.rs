@@ -1,13 +1,16 @@
 //! Properties that hold for any rows: counts add up, timelines are contiguous, scores
-//! stay in range, charts stay well-formed whatever the title.
+//! stay in range, charts stay well-formed whatever the title, tables fit whatever the
+//! text.
 
 mod common;
 
 use aras_relations::{
-    balance, dyads, render_timeline_svg, timeline, BalanceOptions, Bucket, DyadOptions, EventRow,
+    balance, dyads, render_table, render_timeline_svg, timeline, BalanceOptions, Bucket, Column,
+    DyadOptions, EventRow,
 };
 use jiff::ToSpan;
 use proptest::prelude::*;
+use unicode_width::UnicodeWidthStr;
 
 const PARTIES: [&str; 5] = ["AZE", "ISR", "IRN", "ARM", ""];
 
@@ -113,6 +116,24 @@ proptest! {
                 Ok(_) => {}
                 Err(e) => return Err(TestCaseError::fail(format!("{e}"))),
             }
+        }
+    }
+
+    /// Latin, accents as combining marks, CJK, flags and other emoji, tabs and newlines:
+    /// whatever the text, every line fits the width and every row stays one line.
+    #[test]
+    fn tables_fit_whatever_the_text(
+        rows in proptest::collection::vec(
+            proptest::collection::vec("[a-zA-Z0-9 .,é\u{301}\u{308}日本語한국🇦🇿🇮🇷🙂👍🏽\t\n-]{0,50}", 3),
+            0..6,
+        ),
+        width in 20usize..120,
+    ) {
+        let columns = [Column::text("who"), Column::number("n").optional(1), Column::text("evidence")];
+        let out = render_table(&columns, &rows, width);
+        prop_assert_eq!(out.lines().count(), rows.len() + 2, "{}", out);
+        for line in out.lines() {
+            prop_assert!(line.width() <= width, "{}: {:?} is {} wide", width, line, line.width());
         }
     }
 }

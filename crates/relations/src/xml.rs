@@ -1,4 +1,5 @@
-//! XML escaping for text and attribute values.
+//! XML escaping for text and attribute values: the one escaper of the SVG chart (here)
+//! and of the GEXF and GraphML exports (`aras-export`).
 
 use std::borrow::Cow;
 
