@@ -28,6 +28,9 @@ pub(super) struct Cand {
     pub(super) speech: Option<Vec<usize>>,
     /// The pattern's target slot is prepositional (`fire _ at OBJ`).
     pub(super) prep_slot: bool,
+    /// The pattern has a target slot (`OBJ`, `PREP OBJ`): where the parse leaves it empty,
+    /// the coder may read the target off the surface; with the slot's preposition.
+    pub(super) slot: Option<Option<String>>,
     /// `targets` are candidates in order: the first that holds an actor is the target
     /// (with its conjuncts).
     pub(super) first_target_only: bool,
@@ -146,6 +149,11 @@ pub(super) fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
                         .collect()
                 }),
             prep_slot: matches!(m.pattern.target, Slot::Prep(_)),
+            slot: match &m.pattern.target {
+                Slot::Object => Some(None),
+                Slot::Prep(p) => Some(Some(p.clone())),
+                Slot::None | Slot::Phrase => None,
+            },
             first_target_only: m.first_target_only,
             reverse_code: m.pattern.reverse_code,
         });
@@ -212,6 +220,7 @@ pub(super) fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             retaliation,
             speech: None,
             prep_slot: false,
+            slot: None,
             first_target_only: false,
             reverse_code: None,
         });

@@ -28,6 +28,7 @@ mod filters;
 mod patterns;
 mod roles;
 mod sentence;
+mod surface;
 
 use crate::lexicon::Lexicon;
 use crate::{DatePrecision, DateSource, Event, EventInput, Modality, Role, Span};
@@ -110,7 +111,12 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                 }
                 out
             };
-            let srcs = resolve_all(&c.sources);
+            let mut srcs = resolve_all(&c.sources);
+            // Roles the parse lost, read off the surface (`surface`): only where the parse
+            // gave the slot no word at all, never in place of a word it did give.
+            if srcs.is_empty() && c.sources.is_empty() && c.verbal && !s.is_passive(c.trigger) {
+                srcs.extend(surface::source_before(input, &s, c.trigger));
+            }
             let tgts = if c.first_target_only {
                 // The first candidate holding an actor; then that actor's own head word
                 // with its conjuncts ("ties with Mordor, Rohan and Bree").
@@ -125,6 +131,11 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
             } else {
                 resolve_all(&c.targets)
             };
+            let mut tgts = tgts;
+            if let (true, true, Some(prep)) = (tgts.is_empty(), c.targets.is_empty(), &c.slot) {
+                tgts.extend(surface::target_after(input, &s, c.trigger, prep.as_deref()));
+                tgts.retain(|t| !srcs.contains(t));
+            }
             if let (Some(content), true) = (&c.speech, tgts.is_empty()) {
                 // A bare "said" that introduces a direct quote is the quote's attribution
                 // (a quote record), not an event; one that reports an event in indirect
