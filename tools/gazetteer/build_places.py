@@ -131,6 +131,16 @@ DROP_FORMS = {
     "Adem": "a first name (an alternate of Aden)",
     "Dzida": "not an English name of Jeddah",
     "Tana": "also Lake Tana and the Tana River (an alternate of Antananarivo)",
+    "Olympic": "an adjective (Olympic, Hong Kong)",
+    "Abu": "an Arabic name element (Abu Musab...), not Abu, India",
+    "Bin": "an Arabic name element",
+    # Months and weekdays written as place names.
+    "January": "a month", "February": "a month", "March": "a month", "April": "a month",
+    "May": "a month", "June": "a month", "July": "a month", "August": "a month",
+    "September": "a month", "October": "a month", "November": "a month",
+    "December": "a month", "Monday": "a weekday", "Tuesday": "a weekday",
+    "Wednesday": "a weekday", "Thursday": "a weekday", "Friday": "a weekday",
+    "Saturday": "a weekday", "Sunday": "a weekday",
 }
 
 # Forms given to one place (by GeoNames id) whatever the population rule says.
@@ -213,6 +223,7 @@ def read_dict_forms():
     # @metonym forms (The Hague, Carthage): not an actor clash for a place of that country.
     own_forms = defaultdict(set)
     place_forms = {}  # fold -> country of a countries.tsv place entry ("" if none)
+    all_forms = {}  # fold -> (text, "file: code") of every form in dict/*.tsv
     for fname in ["countries.tsv", "organizations.tsv", "agents.tsv", "groups.tsv", "people.tsv"]:
         path = os.path.join(REPO, "dict", fname)
         with open(path, encoding="utf-8") as f:
@@ -236,6 +247,7 @@ def read_dict_forms():
                         if r.isalpha() and r.islower():
                             text, role = t.strip(), r
                     key = fold(text)
+                    all_forms.setdefault(key, (text, f"{fname}: {code or '-'}"))
                     if kind == "place":
                         country = attrs.get("country", code if len(code) == 3 else "")
                         if role in ("capital", "city") and country:
@@ -249,7 +261,7 @@ def read_dict_forms():
                     if kind == "country" and role in ("historical", "metonym"):
                         own_forms[code].add(key)
                     actor_forms.setdefault(key, f"{fname}: {code or '-'} {kind}")
-    return countries, actor_forms, city_forms, own_forms, place_forms
+    return countries, actor_forms, city_forms, own_forms, place_forms, all_forms
 
 
 def corpus_counts(shared):
@@ -362,7 +374,7 @@ def build(shared, log):
     iso3.update(ISO2_OVERRIDES)
     capitals = {(c["iso"], fold(c["capital"])) for c in gc.get_countries().values() if c["capital"]}
 
-    countries, actor_forms, city_forms, own_forms, place_forms = read_dict_forms()
+    countries, actor_forms, city_forms, own_forms, place_forms, all_forms = read_dict_forms()
     lower, capital, per, loc, attested = corpus_counts(shared)
     first_names, surnames = census_names()
     stats = Counter()
@@ -551,6 +563,32 @@ def build(shared, log):
                      + ";".join(attrs)))
     rows.sort()
     nforms = sum(r[2].split("\t")[2].count("|") + 1 for r in rows)
+    # Stop phrases: names in dict/*.tsv that contain a place's form and are not places
+    # themselves shadow it, as the dictionary's stop phrases do ("Hong Kong" is a country
+    # there, not Kong, Ivory Coast; "Sri Lanka" is not Lanka, India; "Dominican Republic"
+    # is not Republic, Washington).
+    kept_forms = set()
+    for r in rows:
+        for form in r[2].split("\t")[2].split("|"):
+            kept_forms.add(fold(form))
+    max_words = max(len(k.split()) for k in kept_forms)
+    stops = []
+    for key in sorted(all_forms):
+        text, where = all_forms[key]
+        words = [w for w in "".join(c if c.isalnum() else " " for c in key).split()]
+        if key in kept_forms or len(words) < 2 or not valid_form(text):
+            continue
+        inner = None
+        for n in range(min(len(words) - 1, max_words), 0, -1):
+            for i in range(len(words) - n + 1):
+                if " ".join(words[i:i + n]) in kept_forms:
+                    inner = " ".join(words[i:i + n])
+                    break
+            if inner:
+                break
+        if inner:
+            stops.append(f"-\tagent\t{text}\tnote=stop phrase: {where} (not the place '{inner}')")
+    log(f"stop phrases: {len(stops)}")
     for k in sorted(stats):
         log(f"{k}: {stats[k]}")
     log(f"places: {len(rows)}, forms: {nforms}")
@@ -566,9 +604,11 @@ def build(shared, log):
         "# code where it is a readable abbreviation, feature=admin1 for a US state (its point is",
         "# the population-weighted centre of its cities), ambiguous = every candidate country",
         "# of a name shared by places of comparable size, geonames = the GeoNames id.",
-        f"# {len(rows)} places, {nforms} forms; ordered by population, then GeoNames id.",
+        f"# {len(rows)} places, {nforms} forms; ordered by population, then GeoNames id. Then",
+        f"# {len(stops)} stop phrases (kind agent, code -): names in dict/*.tsv that contain a",
+        "# place's form but are no place of the gazetteer, listed only to shadow it.",
     ]
-    return "\n".join(header + [r[2] for r in rows]) + "\n"
+    return "\n".join(header + [r[2] for r in rows] + stops) + "\n"
 
 
 def main():

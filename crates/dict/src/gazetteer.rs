@@ -127,7 +127,13 @@ impl<'g> PlaceMatch<'g> {
 pub struct Gazetteer {
     matcher: Matcher,
     places: Vec<Place>,
+    /// For each matcher entry (a line), its place, or [`STOP`] for a stop
+    /// phrase.
+    slots: Vec<u32>,
 }
+
+/// The slot of a stop phrase.
+const STOP: u32 = u32::MAX;
 
 impl std::fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -148,7 +154,7 @@ impl Gazetteer {
     }
 
     /// Reads a gazetteer file (the dictionary format, every entry a `place`
-    /// with `lat=` and `lon=`).
+    /// with `lat=` and `lon=`, or a stop phrase: an `agent` with code `-`).
     pub fn from_path(path: impl AsRef<Path>) -> Result<Gazetteer, DictError> {
         let path = path.as_ref();
         let name = path.display().to_string();
@@ -172,7 +178,8 @@ impl Gazetteer {
     /// ```
     pub fn from_sources(sources: &[(&str, &str)]) -> Result<Gazetteer, DictError> {
         let mut places = Vec::new();
-        // Each place's case attribute and forms, borrowed from the sources.
+        let mut slots = Vec::new();
+        // Each line's case attribute and forms, borrowed from the sources.
         let mut forms: Vec<PlaceForms<'_>> = Vec::new();
         for (name, text) in sources {
             for (i, line) in text.lines().enumerate() {
@@ -181,8 +188,15 @@ impl Gazetteer {
                 let Some(raw) = parse_raw(line).map_err(err)? else {
                     continue;
                 };
-                let id = PlaceId(places.len() as u32);
-                places.push(place_of(&raw, id).map_err(err)?);
+                if raw.kind == Kind::Agent && raw.code.is_empty() {
+                    // A stop phrase, as in the actor dictionary: matched only
+                    // to shadow a place's form inside it ("Hong Kong").
+                    slots.push(STOP);
+                } else {
+                    let id = PlaceId(places.len() as u32);
+                    places.push(place_of(&raw, id).map_err(err)?);
+                    slots.push(id.0);
+                }
                 let case = raw.attrs.iter().find(|(k, _)| *k == "case").map(|(_, v)| v);
                 let case = case.and_then(|v| match v.as_ref() {
                     "exact" => Some("exact"),
@@ -197,7 +211,11 @@ impl Gazetteer {
             forms.iter().map(|(case, f)| (*case, f.iter().copied())),
             total,
         )?;
-        Ok(Gazetteer { matcher, places })
+        Ok(Gazetteer {
+            matcher,
+            places,
+            slots,
+        })
     }
 
     /// The number of places.
@@ -232,7 +250,10 @@ impl Gazetteer {
     }
 
     /// Finds place mentions in `text`, with the matching rules of
-    /// [`Dictionary::find`](crate::Dictionary::find). Offsets are bytes.
+    /// [`Dictionary::find`](crate::Dictionary::find). Offsets are bytes. A
+    /// stop phrase of the file (a name in `dict/` that contains a place's
+    /// form: "Hong Kong", "Sri Lanka") wins as the longer match and is then
+    /// dropped, so that it hides the place inside it (Kong, Lanka).
     ///
     /// ```
     /// let g = aras_dict::Gazetteer::builtin().unwrap();
@@ -244,14 +265,18 @@ impl Gazetteer {
         self.matcher
             .find(text)
             .into_iter()
-            .map(|m| PlaceMatch {
-                start: m.start,
-                end: m.end,
-                candidates: m
+            .filter_map(|m| {
+                let candidates: Vec<&Place> = m
                     .entries
                     .iter()
-                    .map(|&id| self.place_of_entry(id))
-                    .collect(),
+                    .filter_map(|&id| self.place_of_entry(id))
+                    .collect();
+                // A stop phrase's match is dropped with the places inside it.
+                (!candidates.is_empty()).then_some(PlaceMatch {
+                    start: m.start,
+                    end: m.end,
+                    candidates,
+                })
             })
             .collect()
     }
@@ -270,12 +295,20 @@ impl Gazetteer {
         self.matcher
             .lookup(name)
             .into_iter()
-            .map(|id| self.place_of_entry(id))
+            .filter_map(|id| self.place_of_entry(id))
             .collect()
     }
 
-    fn place_of_entry(&self, id: EntryId) -> &Place {
-        &self.places[id.index()]
+    /// The number of stop phrases (see [`find`](Self::find)).
+    pub fn stop_phrases(&self) -> usize {
+        self.slots.iter().filter(|&&s| s == STOP).count()
+    }
+
+    fn place_of_entry(&self, id: EntryId) -> Option<&Place> {
+        match self.slots[id.index()] {
+            STOP => None,
+            i => Some(&self.places[i as usize]),
+        }
     }
 }
 
