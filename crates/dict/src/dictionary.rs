@@ -1,6 +1,9 @@
 //! The compiled dictionary and the matcher.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use rustc_hash::FxHasher;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -53,15 +56,18 @@ enum CaseRule {
     Exact,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct Target {
     entry: EntryId,
     role: FormRole,
     rule: CaseRule,
-    /// The exact variant text (for `Exact`).
+    /// The exact variant text (for `Exact`; empty otherwise).
     variant: Box<str>,
-    /// For `Initials`: for each word of the form, whether it starts with a capital.
-    caps: Box<[bool]>,
+    /// For `Initials`: bit `i` is set when word `i` of the form starts with a
+    /// capital (words past the 64th are not checked).
+    caps: u64,
+    /// For `Initials`: the number of words of the form.
+    words: u32,
 }
 
 /// A compiled dictionary: entries and one automaton over all their forms.
@@ -83,19 +89,44 @@ struct Target {
 #[derive(Clone)]
 pub struct Dictionary {
     entries: Vec<Entry>,
-    automaton: AhoCorasick,
-    /// Targets for each automaton pattern.
-    patterns: Vec<Vec<Target>>,
+    matcher: Matcher,
+}
+
+/// The compiled forms of a dictionary, numbered by entry: the automata and,
+/// for each pattern, the entries whose forms it spells and their case rules.
+/// [`Dictionary`] and [`Gazetteer`](crate::Gazetteer) match with it.
+#[derive(Clone)]
+pub(crate) struct Matcher {
+    /// The automata over the patterns, each with the number of its first
+    /// pattern: one for a dictionary of up to [`SHARD`] patterns, more for a
+    /// larger one (the gazetteer), because building one automaton over all
+    /// patterns takes markedly longer than building several smaller ones.
+    automata: Vec<(AhoCorasick, usize)>,
+    /// The targets of every automaton pattern, pattern by pattern: those of
+    /// pattern `p` are `targets[starts[p]..starts[p + 1]]`, in entry order
+    /// (one vector rather than one per pattern: far fewer allocations for a
+    /// large dictionary such as the gazetteer).
+    targets: Vec<Target>,
+    starts: Vec<u32>,
 }
 
 impl std::fmt::Debug for Dictionary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Dictionary")
             .field("entries", &self.entries.len())
-            .field("patterns", &self.patterns.len())
+            .field("patterns", &self.pattern_count())
             .finish()
     }
 }
+
+/// The case attribute of an entry (`case=`) and its forms: what [`Matcher`]
+/// compiles for one entry.
+pub(crate) type MatcherItem<'a, F> = (Option<&'a str>, F);
+
+/// The most patterns one automaton holds. Building an automaton grows faster
+/// than its pattern count (32,000 place names: 58 ms in one automaton, 36 ms
+/// in four), while searching several costs little (text is short).
+const SHARD: usize = 8192;
 
 /// The dictionary files of the repository, embedded at compile time.
 pub const BUILTIN_SOURCES: &[(&str, &str)] = &[
@@ -182,61 +213,17 @@ impl Dictionary {
 
     /// Builds a dictionary from parsed entries (see [`parse_line`]).
     pub fn from_entries(entries: Vec<Entry>) -> Result<Dictionary, DictError> {
-        let mut keys: Vec<String> = Vec::new();
-        let mut patterns: Vec<Vec<Target>> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
-        for (i, e) in entries.iter().enumerate() {
-            let id = EntryId(i as u32);
-            let exact_entry = e.attr("case") == Some("exact");
-            for form in &e.forms {
-                let rule =
-                    if exact_entry || form.role == FormRole::Acronym || is_all_caps(&form.text) {
-                        CaseRule::Exact
-                    } else if e.attr("case") == Some("insensitive") {
-                        CaseRule::Any
-                    } else if word_caps(&form.text).iter().any(|&c| c) {
-                        CaseRule::Initials
-                    } else {
-                        CaseRule::Any
-                    };
-                let caps: Box<[bool]> = word_caps(&form.text).into();
-                for variant in variants(&form.text, rule) {
-                    let key = variant.to_ascii_lowercase();
-                    let slot = *index.entry(key.clone()).or_insert_with(|| {
-                        keys.push(key);
-                        patterns.push(Vec::new());
-                        patterns.len() - 1
-                    });
-                    let targets = &mut patterns[slot];
-                    // The same (entry, variant, rule) twice adds nothing.
-                    if targets
-                        .iter()
-                        .any(|t| t.entry == id && t.rule == rule && *t.variant == *variant)
-                    {
-                        continue;
-                    }
-                    targets.push(Target {
-                        entry: id,
-                        role: form.role,
-                        rule,
-                        variant: variant.into(),
-                        caps: caps.clone(),
-                    });
-                }
-            }
-        }
-        // Patterns are ASCII-lowercased and `find` searches an ASCII-lowercased
-        // copy of the text: half the transitions of an ASCII-case-insensitive
-        // automaton, so it builds and searches about twice as fast.
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&keys)
-            .map_err(|e| DictError::new("dictionary", 0, ErrorKind::Build(e.to_string())))?;
-        Ok(Dictionary {
-            entries,
-            automaton,
-            patterns,
-        })
+        let forms: usize = entries.iter().map(|e| e.forms.len()).sum();
+        let matcher = Matcher::build(
+            entries.iter().map(|e| {
+                (
+                    e.attr("case"),
+                    e.forms.iter().map(|f| (f.text.as_str(), f.role)),
+                )
+            }),
+            forms,
+        )?;
+        Ok(Dictionary { entries, matcher })
     }
 
     /// The number of entries.
@@ -252,7 +239,27 @@ impl Dictionary {
     /// The number of distinct patterns in the automaton (forms and their
     /// apostrophe, case and diacritic variants).
     pub fn pattern_count(&self) -> usize {
-        self.patterns.len()
+        self.matcher.pattern_count()
+    }
+
+    /// The heap bytes of the automata (not counting entries and targets).
+    pub fn automaton_bytes(&self) -> usize {
+        self.matcher.automaton_bytes()
+    }
+
+    /// The entries with a form spelt `form`, ignoring the capitalisation
+    /// rules (case-insensitive; apostrophe and diacritic variants as in
+    /// [`find`](Self::find)), in load order. Surrounding whitespace is ignored.
+    ///
+    /// ```
+    /// let d = aras_dict::Dictionary::builtin().unwrap();
+    /// let ids = d.lookup("the kremlin");
+    /// assert!(ids.is_empty()); // a form is looked up whole: "Kremlin"
+    /// let ids = d.lookup("kremlin");
+    /// assert_eq!(d.entry(ids[0]).code, "RUS");
+    /// ```
+    pub fn lookup(&self, form: &str) -> Vec<EntryId> {
+        self.matcher.lookup(form)
     }
 
     /// An entry by id.
@@ -289,23 +296,210 @@ impl Dictionary {
     /// assert_eq!(m[0].form_role, FormRole::Adj);
     /// ```
     pub fn find(&self, text: &str) -> Vec<Match> {
-        // The automaton holds ASCII-lowercased patterns; lowercasing ASCII
-        // keeps every byte offset, so matches in `folded` are spans of `text`.
-        let folded = text.to_ascii_lowercase();
+        self.matcher.find(text)
+    }
+}
+
+impl Matcher {
+    /// Compiles the forms of entries `0, 1, 2...` (`forms`: their total
+    /// number, to size the tables).
+    pub(crate) fn build<'a, I, F>(items: I, forms: usize) -> Result<Matcher, DictError>
+    where
+        I: IntoIterator<Item = MatcherItem<'a, F>>,
+        F: Iterator<Item = (&'a str, FormRole)>,
+    {
+        // Pattern keys (ASCII-lowercased variants) and their numbers; the
+        // targets are collected flat and grouped by pattern afterwards.
+        let mut index: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>> =
+            HashMap::with_capacity_and_hasher(forms, Default::default());
+        let mut flat: Vec<(u32, Target)> = Vec::with_capacity(forms + forms / 2);
+        let mut key = String::new();
+        for (i, (case, entry_forms)) in items.into_iter().enumerate() {
+            let id = EntryId(i as u32);
+            let exact_entry = case == Some("exact");
+            let insensitive_entry = case == Some("insensitive");
+            for (text, role) in entry_forms {
+                let (caps, words) = word_caps(text);
+                let rule = if exact_entry || role == FormRole::Acronym || is_all_caps(text) {
+                    CaseRule::Exact
+                } else if insensitive_entry {
+                    CaseRule::Any
+                } else if caps != 0 {
+                    CaseRule::Initials
+                } else {
+                    CaseRule::Any
+                };
+                // Only the rule that reads them keeps the capitals and the variant.
+                let (caps, words) = if rule == CaseRule::Initials {
+                    (caps, words)
+                } else {
+                    (0, 0)
+                };
+                for_each_variant(text, rule, |variant| {
+                    fold_case_into(variant, &mut key);
+                    let p = match index.get(key.as_str()) {
+                        Some(&p) => p,
+                        None => {
+                            let p = index.len() as u32;
+                            index.insert(key.as_str().into(), p);
+                            p
+                        }
+                    };
+                    let variant: Box<str> = if rule == CaseRule::Exact {
+                        variant.into()
+                    } else {
+                        Box::default()
+                    };
+                    flat.push((
+                        p,
+                        Target {
+                            entry: id,
+                            role,
+                            rule,
+                            variant,
+                            caps,
+                            words,
+                        },
+                    ));
+                });
+            }
+        }
+        // Group the targets by pattern, keeping entry order within a pattern
+        // (a counting sort: one slot range per pattern).
+        let n = index.len();
+        let mut starts: Vec<u32> = vec![0; n + 1];
+        for (p, _) in &flat {
+            starts[*p as usize + 1] += 1;
+        }
+        for i in 0..n {
+            starts[i + 1] += starts[i];
+        }
+        let mut fill: Vec<u32> = starts[..n].to_vec();
+        let mut slots: Vec<Option<Target>> = vec![None; flat.len()];
+        for (p, t) in flat {
+            let at = &mut fill[p as usize];
+            slots[*at as usize] = Some(t);
+            *at += 1;
+        }
+        // The same (entry, rule, variant, capitals) twice adds nothing.
+        let mut targets: Vec<Target> = Vec::with_capacity(slots.len());
+        let mut kept_starts: Vec<u32> = Vec::with_capacity(n + 1);
+        for p in 0..n {
+            kept_starts.push(targets.len() as u32);
+            let first = targets.len();
+            for t in slots[starts[p] as usize..starts[p + 1] as usize]
+                .iter_mut()
+                .filter_map(Option::take)
+            {
+                let dup = targets[first..].iter().any(|g| {
+                    g.entry == t.entry
+                        && g.rule == t.rule
+                        && g.variant == t.variant
+                        && (g.caps, g.words) == (t.caps, t.words)
+                });
+                if !dup {
+                    targets.push(t);
+                }
+            }
+        }
+        kept_starts.push(targets.len() as u32);
+        let starts = kept_starts;
+        let mut keys: Vec<&str> = vec![""; index.len()];
+        for (k, &p) in &index {
+            keys[p as usize] = k;
+        }
+        // Patterns are case-folded ([`fold_case_into`]) and `find` searches a
+        // folded copy of the text: half the transitions of an
+        // ASCII-case-insensitive automaton, so it builds and searches about
+        // twice as fast, and the upper- and lower-case spellings of a
+        // non-ASCII form ("ÉLYSÉE", "Élysée") are one pattern.
+        let mut automata = Vec::with_capacity(keys.len().div_ceil(SHARD).max(1));
+        for (i, chunk) in keys.chunks(SHARD).enumerate() {
+            let a = AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(chunk)
+                .map_err(|e| DictError::new("dictionary", 0, ErrorKind::Build(e.to_string())))?;
+            automata.push((a, i * SHARD));
+        }
+        if automata.is_empty() {
+            let none: [&str; 0] = [];
+            let a = AhoCorasickBuilder::new()
+                .build(none)
+                .map_err(|e| DictError::new("dictionary", 0, ErrorKind::Build(e.to_string())))?;
+            automata.push((a, 0));
+        }
+        Ok(Matcher {
+            automata,
+            targets,
+            starts,
+        })
+    }
+
+    /// The targets of automaton pattern `p`.
+    fn targets(&self, p: usize) -> &[Target] {
+        &self.targets[self.starts[p] as usize..self.starts[p + 1] as usize]
+    }
+
+    pub(crate) fn pattern_count(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    pub(crate) fn automaton_bytes(&self) -> usize {
+        self.automata.iter().map(|(a, _)| a.memory_usage()).sum()
+    }
+
+    /// Every match of a pattern in `folded` (overlapping), as
+    /// `(start, end, pattern)`.
+    fn pattern_matches<'a>(
+        &'a self,
+        folded: &'a str,
+    ) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
+        self.automata.iter().flat_map(move |(a, base)| {
+            a.find_overlapping_iter(folded)
+                .map(move |m| (m.start(), m.end(), base + m.pattern().as_usize()))
+        })
+    }
+
+    /// See [`Dictionary::lookup`].
+    pub(crate) fn lookup(&self, form: &str) -> Vec<EntryId> {
+        let mut folded = String::new();
+        fold_case_into(form.trim(), &mut folded);
+        let mut out: Vec<EntryId> = Vec::new();
+        if folded.is_empty() {
+            return out;
+        }
+        for (s, e, p) in self.pattern_matches(&folded) {
+            if s != 0 || e != folded.len() {
+                continue;
+            }
+            for t in self.targets(p) {
+                if !out.contains(&t.entry) {
+                    out.push(t.entry);
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// See [`Dictionary::find`].
+    pub(crate) fn find(&self, text: &str) -> Vec<Match> {
+        // The automaton holds case-folded patterns; the folding keeps every
+        // byte offset, so matches in `folded` are spans of `text`.
+        let mut folded = String::new();
+        fold_case_into(text, &mut folded);
         // Candidates are (start, end, pattern) triples: checked for word
         // boundaries and case, sorted, and only the selected ones become
         // `Match` values (which allocate).
         let mut cands: Vec<(usize, usize, usize)> = Vec::with_capacity(text.len() / 32);
-        for m in self.automaton.find_overlapping_iter(folded.as_str()) {
-            let (s, e) = (m.start(), m.end());
+        for (s, e, p) in self.pattern_matches(&folded) {
             let Some(slice) = text.get(s..e) else {
                 continue;
             };
             if !word_start(text, s, slice) || !word_end(text, e, slice) {
                 continue;
             }
-            let p = m.pattern().as_usize();
-            if self.patterns[p].iter().any(|t| case_ok(t, slice)) {
+            if self.targets(p).iter().any(|t| case_ok(t, slice)) {
                 cands.push((s, e, p));
             }
         }
@@ -318,7 +512,7 @@ impl Dictionary {
             }
             last_end = e;
             let slice = &text[s..e];
-            let targets = &self.patterns[p];
+            let targets = self.targets(p);
             // Targets are stored in entry order, so `entries` comes out sorted.
             let mut entries: Vec<EntryId> = Vec::with_capacity(targets.len());
             let mut roles: Vec<FormRole> = Vec::with_capacity(targets.len());
@@ -337,6 +531,32 @@ impl Dictionary {
             });
         }
         out
+    }
+}
+
+/// Lower-cases `s` into `out` without changing any byte offset: ASCII
+/// letters, and other capitals whose lower case is one character of the same
+/// UTF-8 length (É → é, Ş → ş; not İ, whose lower case is longer). Text and
+/// patterns are folded alike, so a match in folded text is a span of the
+/// original, whose capitals the case rules then check.
+fn fold_case_into(s: &str, out: &mut String) {
+    out.clear();
+    if s.is_ascii() {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+        return;
+    }
+    out.reserve(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
     }
 }
 
@@ -366,8 +586,9 @@ fn case_ok(t: &Target, slice: &str) -> bool {
             let mut words = slice
                 .split(|c: char| !is_word_char(c))
                 .filter(|w| !w.is_empty());
-            for &cap in t.caps.iter() {
+            for i in 0..t.words {
                 let Some(w) = words.next() else { return false };
+                let cap = i < 64 && t.caps & (1 << i) != 0;
                 if cap && !w.chars().next().is_some_and(char::is_uppercase) {
                     return false;
                 }
@@ -377,12 +598,21 @@ fn case_ok(t: &Target, slice: &str) -> bool {
     }
 }
 
-/// For each word of `s`, whether its first letter is a capital.
-fn word_caps(s: &str) -> Vec<bool> {
-    s.split(|c: char| !is_word_char(c))
+/// For each word of `s`, whether its first letter is a capital: a bit set
+/// (bit `i` for word `i`, the first 64 words) and the number of words.
+fn word_caps(s: &str) -> (u64, u32) {
+    let mut caps = 0u64;
+    let mut n = 0u32;
+    for w in s
+        .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
-        .map(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .collect()
+    {
+        if n < 64 && w.chars().next().is_some_and(char::is_uppercase) {
+            caps |= 1 << n;
+        }
+        n += 1;
+    }
+    (caps, n)
 }
 
 /// All-caps forms (at least two letters, none lowercase) match exactly:
@@ -394,9 +624,23 @@ fn is_all_caps(s: &str) -> bool {
 
 const APOSTROPHES: [char; 4] = ['\'', '\u{2019}', '\u{2018}', '\u{02BC}'];
 
+/// Calls `f` with every string the automaton matches for one form (see
+/// [`variants`]); an ASCII form without apostrophes, the common case, is
+/// its only variant and costs no allocation.
+fn for_each_variant(form: &str, rule: CaseRule, mut f: impl FnMut(&str)) {
+    if form.is_ascii() && !form.contains('\'') {
+        f(form);
+    } else {
+        for v in variants(form, rule) {
+            f(&v);
+        }
+    }
+}
+
 /// The strings the automaton matches for one form: the form, its
 /// diacritic-free spelling, upper/lower-case spellings of non-ASCII forms
-/// (the automaton folds ASCII case only), and every apostrophe variant.
+/// (most fold to the form's own pattern, see [`fold_case_into`]; the others,
+/// such as a form with İ, need theirs), and every apostrophe variant.
 fn variants(form: &str, rule: CaseRule) -> Vec<String> {
     let mut base = vec![form.to_string()];
     let folded = fold_diacritics(form);
@@ -481,6 +725,19 @@ mod tests {
         let v = variants("Élysée", CaseRule::Initials);
         assert!(v.contains(&"Elysee".to_string()));
         assert!(v.contains(&"ÉLYSÉE".to_string()));
+    }
+
+    #[test]
+    fn case_folding_keeps_offsets() {
+        let mut out = String::new();
+        for s in ["ÉLYSÉE Ş İzmir ß ΣΑΣ x", "plain ASCII", "日本 ǅ"] {
+            fold_case_into(s, &mut out);
+            assert_eq!(out.len(), s.len(), "{s}");
+            assert!(s.char_indices().all(|(i, c)| out.is_char_boundary(i)
+                && out[i..].chars().next().map(char::len_utf8) == Some(c.len_utf8())));
+        }
+        fold_case_into("ÉLYSÉE Ş İzmir", &mut out);
+        assert_eq!(out, "élysée ş İzmir");
     }
 
     #[test]

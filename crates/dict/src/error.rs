@@ -49,6 +49,12 @@ pub(crate) enum ErrorKind {
     DateOrder(String, String),
     #[error("cannot build the automaton: {0}")]
     Build(String),
+    #[error("kind `{0}` in a gazetteer: every entry must be a `place` (or a stop phrase, an `agent` coded `-`)")]
+    NotAPlace(String),
+    #[error("place `{0}`: {1}")]
+    BadPlace(String, String),
+    #[error("cannot read: {0}")]
+    Io(String),
 }
 
 impl DictError {

@@ -1,5 +1,6 @@
 //! The dictionary line format and its parser (see `dict/README.md`).
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -31,7 +32,18 @@ const UPOS: &[&str] = &[
 
 /// True when `code` is a known CAMEO sector code (see [`SECTOR_CODES`]).
 pub fn is_sector_code(code: &str) -> bool {
-    SECTOR_CODES.contains(&code)
+    in_list(SECTOR_CODES, code)
+}
+
+/// `list.contains(&code)` for three-letter codes, comparing bytes rather than
+/// calling `memcmp` per item (it runs for every line of a large file).
+fn in_list(list: &[&str], code: &str) -> bool {
+    let c = code.as_bytes();
+    c.len() == 3
+        && list.iter().any(|x| {
+            let x = x.as_bytes();
+            x.len() == 3 && x[0] == c[0] && x[1] == c[1] && x[2] == c[2]
+        })
 }
 
 /// What an entry denotes.
@@ -355,7 +367,128 @@ pub fn parse_line(
     line_no: usize,
     line: &str,
 ) -> Result<Option<Entry>, DictError> {
-    let err = |kind| DictError::new(source_name, line_no, kind);
+    let Some(raw) = parse_raw(line).map_err(|kind| DictError::new(source_name, line_no, kind))?
+    else {
+        return Ok(None);
+    };
+    let attrs = raw
+        .attrs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    Ok(Some(raw.into_entry(attrs, source_name, line_no)))
+}
+
+/// One line of a dictionary file, validated, its fields borrowed from the
+/// line: what [`parse_line`] reads before it copies the fields into an
+/// [`Entry`]. The gazetteer reads its numeric attributes from here without
+/// copying them.
+pub(crate) struct RawLine<'a> {
+    pub(crate) code: &'a str,
+    pub(crate) kind: Kind,
+    pub(crate) forms: Vec<(&'a str, FormRole)>,
+    pub(crate) attrs: Vec<(&'a str, Cow<'a, str>)>,
+}
+
+impl RawLine<'_> {
+    /// The value of an attribute.
+    pub(crate) fn attr(&self, key: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_ref())
+    }
+
+    /// The entry, with `attrs` as its attributes (all of the line's, or those
+    /// the caller keeps) and the fields derived from the line's attributes.
+    pub(crate) fn into_entry(
+        self,
+        attrs: Vec<(String, String)>,
+        source_name: &str,
+        line_no: usize,
+    ) -> Entry {
+        let kind = self.kind;
+        let code = self.code.to_string();
+        // One pass over the attributes for the fields they set.
+        let (mut country, mut sector, mut role, mut from, mut to) = (None, None, None, None, None);
+        for (k, v) in &self.attrs {
+            let slot = match *k {
+                "country" => &mut country,
+                "sector" => &mut sector,
+                "role" => &mut role,
+                "from" => &mut from,
+                "to" => &mut to,
+                _ => continue,
+            };
+            *slot = Some(v.to_string());
+        }
+        let first = code.get(..3).unwrap_or("");
+        let derived_country = derived_country(kind, &code);
+        let derived_sector = match kind {
+            Kind::Agent | Kind::Group => {
+                code.get(..3).map(str::to_string).filter(|s| !s.is_empty())
+            }
+            Kind::Country => None,
+            _ if in_list(INTERNATIONAL_PREFIXES, first) => Some(first.to_string()),
+            _ => code.get(3..6).map(str::to_string),
+        };
+        let derived_sector = if kind == Kind::Group {
+            None
+        } else {
+            derived_sector
+        };
+        let forms: Vec<Form> = self
+            .forms
+            .iter()
+            .map(|&(text, role)| Form {
+                text: text.to_string(),
+                role,
+            })
+            .collect();
+        // `file:line` without the formatting machinery (once per line).
+        let mut source = String::with_capacity(source_name.len() + 8);
+        source.push_str(source_name);
+        source.push(':');
+        let digits = line_no.to_string();
+        source.push_str(&digits);
+        Entry {
+            country: country.or(derived_country),
+            sector: sector.or(derived_sector),
+            role,
+            from,
+            to,
+            name: forms[0].text.clone(),
+            code,
+            kind,
+            attrs,
+            forms,
+            source,
+        }
+    }
+}
+
+/// The country a code implies: its first three letters unless they are a
+/// sector, an international prefix or a region code, and never for groups
+/// and agents.
+pub(crate) fn derived_country(kind: Kind, code: &str) -> Option<String> {
+    let first = code.get(..3).unwrap_or("");
+    match kind {
+        Kind::Group | Kind::Agent => None,
+        _ if first.is_empty()
+            || is_sector_code(first)
+            || in_list(INTERNATIONAL_PREFIXES, first)
+            || in_list(REGION_CODES, first) =>
+        {
+            None
+        }
+        _ => Some(first.to_string()),
+    }
+}
+
+/// Parses and validates one line without copying its fields: `Ok(None)` for
+/// a blank or comment line.
+pub(crate) fn parse_raw(line: &str) -> Result<Option<RawLine<'_>>, ErrorKind> {
+    let err = |kind| kind;
     let line = line.strip_suffix('\n').unwrap_or(line);
     let line = line.strip_suffix('\r').unwrap_or(line);
     let line = line.strip_prefix('\u{feff}').unwrap_or(line);
@@ -363,27 +496,38 @@ pub fn parse_line(
     if trimmed.is_empty() || trimmed.starts_with('#') {
         return Ok(None);
     }
-    let mut fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+    // The fields without a vector: this runs once per line of files with
+    // tens of thousands of lines (the gazetteer).
+    let mut fields: [&str; 4] = [""; 4];
+    let mut n_fields = 0;
+    for f in line.split('\t') {
+        if n_fields < 4 {
+            fields[n_fields] = f.trim();
+        }
+        n_fields += 1;
+    }
     // A trailing empty ATTRIBUTES field (a line ending in a tab) is allowed.
-    if fields.len() == 4 && fields[3].is_empty() {
-        fields.pop();
+    if n_fields == 4 && fields[3].is_empty() {
+        n_fields = 3;
     }
-    if fields.len() != 3 && fields.len() != 4 {
-        return Err(err(ErrorKind::FieldCount(fields.len())));
+    if n_fields != 3 && n_fields != 4 {
+        return Err(err(ErrorKind::FieldCount(n_fields)));
     }
+    let fields = &fields[..n_fields];
     let kind: Kind = fields[1]
         .parse()
         .map_err(|()| err(ErrorKind::BadKind(fields[1].to_string())))?;
     let code = match fields[0] {
-        "-" | "\"\"" => String::new(),
-        c if valid_code(c) => c.to_string(),
+        "-" | "\"\"" => "",
+        c if valid_code(c) => c,
         c => return Err(err(ErrorKind::BadCode(c.to_string()))),
     };
-    if kind == Kind::Country && !is_country3(&code) {
+    if kind == Kind::Country && !is_country3(code) {
         return Err(err(ErrorKind::BadCountryCode(fields[0].to_string())));
     }
 
-    let mut forms = Vec::new();
+    let count = |s: &str, b: u8| s.bytes().filter(|&c| c == b).count();
+    let mut forms = Vec::with_capacity(count(fields[2], b'|') + 1);
     for raw in fields[2].split('|') {
         let raw = raw.trim();
         let (text, role) = match raw.rsplit_once('@') {
@@ -401,13 +545,11 @@ pub fn parse_line(
         if text.chars().any(char::is_control) {
             return Err(err(ErrorKind::ControlInForm(text.to_string())));
         }
-        forms.push(Form {
-            text: text.to_string(),
-            role,
-        });
+        forms.push((text, role));
     }
 
-    let mut attrs: Vec<(String, String)> = Vec::new();
+    let mut attrs: Vec<(&str, Cow<'_, str>)> =
+        Vec::with_capacity(fields.get(3).map_or(0, |a| count(a, b';') + 1));
     if let Some(a) = fields.get(3) {
         for piece in a.split(';') {
             let piece = piece.trim();
@@ -423,14 +565,15 @@ pub fn parse_line(
                 // previous value ("ambiguous=a; b").
                 match attrs.last_mut() {
                     Some((_, prev)) => {
-                        prev.push_str("; ");
-                        prev.push_str(piece);
+                        let joined = prev.to_mut();
+                        joined.push_str("; ");
+                        joined.push_str(piece);
                         continue;
                     }
                     None => return Err(err(ErrorKind::BadAttr(piece.to_string()))),
                 }
             };
-            if attrs.iter().any(|(k2, _)| k2 == k) {
+            if attrs.iter().any(|(k2, _)| *k2 == k) {
                 return Err(err(ErrorKind::DuplicateAttr(k.to_string())));
             }
             match k {
@@ -467,55 +610,27 @@ pub fn parse_line(
                 }
                 _ => {}
             }
-            attrs.push((k.to_string(), v.to_string()));
+            attrs.push((k, Cow::Borrowed(v)));
         }
     }
-    let get = |key: &str| attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
-    let from = get("from");
-    let to = get("to");
-    if let (Some(f), Some(t)) = (&from, &to) {
+    let get = |key: &str| {
+        attrs
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_ref())
+    };
+    if let (Some(f), Some(t)) = (get("from"), get("to")) {
         if let (Some((flo, _)), Some((_, thi))) = (date_interval(f), date_interval(t)) {
             if flo > thi {
-                return Err(err(ErrorKind::DateOrder(f.clone(), t.clone())));
+                return Err(err(ErrorKind::DateOrder(f.to_string(), t.to_string())));
             }
         }
     }
 
-    let first = code.get(..3).unwrap_or("");
-    let derived_country = match kind {
-        Kind::Group | Kind::Agent => None,
-        _ if first.is_empty()
-            || is_sector_code(first)
-            || INTERNATIONAL_PREFIXES.contains(&first)
-            || REGION_CODES.contains(&first) =>
-        {
-            None
-        }
-        _ => Some(first.to_string()),
-    };
-    let derived_sector = match kind {
-        Kind::Agent | Kind::Group => code.get(..3).map(str::to_string).filter(|s| !s.is_empty()),
-        Kind::Country => None,
-        _ if INTERNATIONAL_PREFIXES.contains(&first) => Some(first.to_string()),
-        _ => code.get(3..6).map(str::to_string),
-    };
-    let derived_sector = if kind == Kind::Group {
-        None
-    } else {
-        derived_sector
-    };
-
-    Ok(Some(Entry {
-        country: get("country").or(derived_country),
-        sector: get("sector").or(derived_sector),
-        role: get("role"),
-        from,
-        to,
-        name: forms[0].text.clone(),
+    Ok(Some(RawLine {
         code,
         kind,
-        attrs,
         forms,
-        source: format!("{source_name}:{line_no}"),
+        attrs,
     }))
 }

@@ -9,6 +9,10 @@
 //! straight and curly apostrophes alike. A mention that matches several
 //! entries returns them all: ambiguity is reported, not hidden.
 //!
+//! A [`Gazetteer`] is the same matcher over `dict/places.tsv` (GeoNames
+//! populated places with coordinates and population): where a text says an
+//! event happens.
+//!
 //! ```
 //! use aras_dict::{Dictionary, Kind, FormRole};
 //!
@@ -30,9 +34,11 @@
 mod dictionary;
 mod error;
 mod format;
+mod gazetteer;
 
 pub use dictionary::{Dictionary, EntryId, Match, BUILTIN_SOURCES};
 pub use error::DictError;
 pub use format::{
     is_sector_code, parse_line, Entry, Form, FormRole, Kind, REGION_CODES, SECTOR_CODES,
 };
+pub use gazetteer::{Gazetteer, Place, PlaceId, PlaceMatch, BUILTIN_PLACES};
