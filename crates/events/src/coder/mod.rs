@@ -37,7 +37,10 @@ use candidates::candidates;
 use dates::{attached_times, date_of};
 use factuality::{denies_previous, factuality};
 use filters::{merge_duplicates, sports_sentences};
-use roles::{mention_head, resolve, retaliation_target, role, with_coordinated_countries};
+use roles::{
+    mention_head, resolve, retaliation_target, role, speaks_for_actor, statement_target,
+    with_coordinated_countries,
+};
 use sentence::Sent;
 
 /// Codes the events of one document.
@@ -132,6 +135,7 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                 resolve_all(&c.targets)
             };
             let mut tgts = tgts;
+            let mut statement_about = None;
             if let (true, true, Some(prep)) = (tgts.is_empty(), c.targets.is_empty(), &c.slot) {
                 tgts.extend(surface::target_after(input, &s, c.trigger, prep.as_deref()));
                 tgts.retain(|t| !srcs.contains(t));
@@ -156,10 +160,26 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                         && content.iter().any(|&d| s.dominates(d, *t))
                         && src.as_ref().is_none_or(|c| !speakers.contains(c))
                 });
-                if quote.is_some() || !reports {
+                if quote.is_some() {
                     continue;
                 }
+                if !reports {
+                    // A statement in its own right when an organised actor speaks: its
+                    // target is the actor the statement is about, if it names one.
+                    // Only verbs whose own code is a statement (01): "said", "stated".
+                    let Some(&speaker) = srcs.first() else {
+                        continue;
+                    };
+                    if c.code.root().number() != 1 || !speaks_for_actor(input, speaker) {
+                        continue;
+                    }
+                    statement_about = statement_target(input, &s, speaker, content, quote);
+                }
             }
+            let tgts = match statement_about {
+                Some(t) if tgts.is_empty() => vec![t],
+                _ => tgts,
+            };
             // "The barrage threatens to destabilize ...": an event, not an actor, as the
             // subject of a threat verb states a risk, not a threat someone made.
             if c.code.root().number() == 13

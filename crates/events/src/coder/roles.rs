@@ -229,3 +229,67 @@ pub(super) fn mention_head(input: &EventInput, s: &Sent, m: usize) -> Option<usi
 pub(super) fn coded_mention(m: &aras_actors::Mention) -> bool {
     !m.code.is_empty() || m.country.as_deref().is_some_and(|c| !c.is_empty())
 }
+
+/// Whether mention `m` speaks for an organised political actor, so that what it says is
+/// a statement event and not the attribution of a fact: a country, a named person, a
+/// single office holder ("a senior Syrian official", "the spokesman"), a government body
+/// or an international organisation; not a plural of unnamed people ("officials",
+/// "diplomats", "sources", "witnesses") and not the press, civilians, business, doctors
+/// or police reporting what happened.
+pub(super) fn speaks_for_actor(input: &EventInput, m: usize) -> bool {
+    use aras_actors::Kind;
+    let x = &input.mentions[m];
+    if !coded_mention(x) {
+        return false;
+    }
+    let sector = x.sector.as_deref().unwrap_or("");
+    if matches!(
+        sector,
+        "MED" | "CVL" | "BUS" | "HLH" | "EDU" | "REF" | "LAB" | "AGR" | "CRM" | "UAF" | "COP"
+    ) {
+        return false;
+    }
+    let last = x.text.split_whitespace().last().unwrap_or("");
+    let plural_unnamed = x.name.is_none()
+        && last.chars().next().is_some_and(char::is_lowercase)
+        && last.ends_with('s');
+    match x.kind {
+        Kind::Country => true,
+        Kind::Person => x.name.is_some() || x.role.is_some(),
+        Kind::Organization => !plural_unnamed,
+        Kind::Group | Kind::Place => false,
+    }
+}
+
+/// The target of a statement without an addressee: the first actor the statement's
+/// complement (`content`, clause heads) names of another country than the speaker's, else
+/// of the speaker's country but another actor; `None` when it names no other actor.
+pub(super) fn statement_target(
+    input: &EventInput,
+    s: &Sent,
+    speaker: usize,
+    content: &[usize],
+    quote: Option<usize>,
+) -> Option<usize> {
+    let me = role(input, speaker);
+    let mut same_country = None;
+    for k in 0..s.len() {
+        if !content.iter().any(|&d| s.dominates(d, k)) {
+            continue;
+        }
+        let Some(m) = resolve(input, s, k, quote, 0) else {
+            continue;
+        };
+        if m == speaker || input.mentions[m].kind == aras_actors::Kind::Place {
+            continue;
+        }
+        let r = role(input, m);
+        if r.country != me.country && !r.country.is_empty() {
+            return Some(m);
+        }
+        if r.code != me.code && same_country.is_none() {
+            same_country = Some(m);
+        }
+    }
+    same_country
+}
