@@ -160,7 +160,11 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                         && content.iter().any(|&d| s.dominates(d, *t))
                         && src.as_ref().is_none_or(|c| !speakers.contains(c))
                 });
-                if quote.is_some() {
+                let own_action = emitted.iter().any(|(t, src)| {
+                    content.iter().any(|&d| s.dominates(d, *t))
+                        && src.as_ref().is_some_and(|c| speakers.contains(c))
+                });
+                if quote.is_some() || own_action {
                     continue;
                 }
                 if !reports {
