@@ -18,11 +18,15 @@ pub struct Args {
 #[derive(clap::Subcommand, Debug)]
 pub enum What {
     /// Convert TABARI or PETRARCH actor/agent dictionaries into aras's TSV format
-    /// (dict/README.md) on stdout, and report on stderr how many entries loaded and which
-    /// lines were rejected, with reasons. Verb dictionaries are read and reported (the
-    /// event coder loads them directly).
+    /// (dict/README.md), and verb dictionaries into lines of aras's verb pattern language
+    /// (lexicon/README.md), on stdout; report on stderr how many entries loaded and which
+    /// lines were rejected, and for verbs how many patterns were converted and why the
+    /// others were skipped.
     ///
     /// Example: aras dict import --format petrarch ../shared/data/eventdata/petrarch2/Phoenix.agents.txt > agents.tsv
+    ///
+    /// The CAMEO verb patterns of the lexicon's second tier:
+    /// aras dict import --format petrarch ../shared/data/eventdata/petrarch2/CAMEO.2.0.txt --out lexicon/cameo-verbs.tsv
     Import {
         /// Dictionary files.
         #[arg(value_name = "FILE", required = true)]
@@ -33,10 +37,79 @@ pub enum What {
         /// Write the converted entries here instead of stdout.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
-        /// Also list every rejected line.
+        /// Also list every rejected line (and for verbs every skipped pattern and verb,
+        /// and the notes of converted patterns).
         #[arg(long)]
         verbose: bool,
     },
+}
+
+/// The load/reject report of a verb dictionary and of its conversion, on stderr.
+fn report_verbs(
+    name: &str,
+    dict: &aras_import::VerbDictionary,
+    conv: &aras_import::Conversion,
+    verbose: bool,
+) {
+    eprintln!(
+        "{name}: {} verbs ({} synonyms, {} patterns) from {} lines ({} loaded, {} ignored, {} rejected)",
+        dict.verbs.len(),
+        dict.verbs.iter().map(|v| v.synonyms.len()).sum::<usize>(),
+        dict.verbs.iter().map(|v| v.patterns.len()).sum::<usize>(),
+        dict.lines_read,
+        dict.lines_loaded,
+        dict.lines_ignored,
+        dict.rejected.len()
+    );
+    for r in &dict.rejected {
+        eprintln!(
+            "  line {}: rejected: {} ({})",
+            r.line,
+            r.reason,
+            r.text.trim()
+        );
+    }
+    eprintln!("{name}: {}", conv.summary());
+    for (reason, n) in conv.skipped_by_reason() {
+        eprintln!("  {n:6} skipped: {reason}");
+    }
+    for (kind, n) in conv.notes_by_kind() {
+        eprintln!("  {n:6} converted with a note: {kind}");
+    }
+    let verbs_skipped = conv.verbs.iter().filter(|v| v.lemma.is_err()).count();
+    let bare_skipped = conv.verbs.iter().filter(|v| v.bare.is_err()).count();
+    eprintln!(
+        "  {verbs_skipped} verbs skipped, {bare_skipped} verb codes without a bare pattern; codes kept under their parent: {}",
+        conv.added_codes.iter().cloned().collect::<Vec<_>>().join(" ")
+    );
+    if verbose {
+        for p in &conv.patterns {
+            match &p.outcome {
+                Ok(notes) if notes.is_empty() => {
+                    eprintln!("  line {}: {} lines: {}", p.line, p.lines, p.text)
+                }
+                Ok(notes) => eprintln!(
+                    "  line {}: {} lines: {} ({})",
+                    p.line,
+                    p.lines,
+                    p.text,
+                    notes.join("; ")
+                ),
+                Err(s) => eprintln!("  line {}: skipped: {} ({s})", p.line, p.text),
+            }
+        }
+        for v in &conv.verbs {
+            if let Err(s) = &v.lemma {
+                eprintln!("  line {}: verb {} skipped ({s})", v.line, v.verb);
+            }
+            if let Err(s) = &v.bare {
+                eprintln!("  line {}: verb {}: no bare pattern ({s})", v.line, v.verb);
+            }
+        }
+        for (line, lemma, pattern, code, kept) in &conv.shadowed {
+            eprintln!("  line {line}: {lemma} {pattern} {code} shadowed by {kept}");
+        }
+    }
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
@@ -69,19 +142,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let fmt = format.unwrap_or_else(|| Format::detect(file_name));
         let kind = DictKind::detect(file_name, &text);
         if kind == DictKind::Verbs {
-            let dict = aras_import::read_verb_dictionary(&text, fmt);
-            eprintln!(
-                "{name}: {} verbs ({} patterns) from {} lines; {} rejected",
-                dict.verbs.len(),
-                dict.verbs.iter().map(|v| v.patterns.len()).sum::<usize>(),
-                dict.lines_read,
-                dict.rejected.len()
-            );
-            if verbose {
-                for r in &dict.rejected {
-                    eprintln!("  line {}: {} ({})", r.line, r.reason, r.text);
-                }
-            }
+            let out_name = out
+                .as_ref()
+                .and_then(|p| p.file_name())
+                .and_then(|n| n.to_str());
+            let (dict, conv, tsv) = aras_import::convert_verb_file(&text, fmt, file_name, out_name);
+            report_verbs(&name, &dict, &conv, verbose);
+            converted.push_str(&tsv);
             continue;
         }
         let report = aras_import::import(&text, fmt, kind);

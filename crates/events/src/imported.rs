@@ -60,6 +60,7 @@ impl Lexicon {
             verbs: HashMap::new(),
             nouns: HashMap::new(),
             verb_forms: HashMap::new(),
+            fallback: Default::default(),
         };
         let report = lex.add_verb_dictionary(dict);
         (lex, report)

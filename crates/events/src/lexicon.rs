@@ -3,8 +3,10 @@
 //! The file formats are documented in `lexicon/README.md`; parsing is strict (a malformed
 //! line is an error naming the file and line), comments start with `#`.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::OnceLock;
 
 use aras_schema::{CameoCode, PloverType, QuadClass, Root};
 
@@ -170,16 +172,146 @@ pub struct Lexicon {
     pub(crate) nouns: HashMap<String, Vec<NounEntry>>,
     /// Irregular verb forms (lower case) to the lemma their patterns are filed under.
     pub(crate) verb_forms: HashMap<String, String>,
+    /// The second tier: verb patterns converted from an outside dictionary
+    /// (`lexicon/cameo-verbs.tsv`), kept apart from our own and consulted behind them.
+    pub(crate) fallback: Fallback,
+}
+
+/// Second-tier verb patterns: the lines of `verbs.tsv`-format files, indexed by lemma at
+/// load (columns and codes checked then), each lemma's patterns parsed the first time
+/// they are asked for: parsing the ninety thousand lines of `cameo-verbs.tsv` up front
+/// cost about 40 ms of CPU time a load (the budget is 30 ms), indexing them about 6, and
+/// a document asks for a few hundred lemmas. A lemma's lines are kept as the byte ranges of the file they
+/// fill (one range per lemma in a file sorted by lemma, as the generated one is).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Fallback {
+    /// File names and texts.
+    sources: Vec<(String, Cow<'static, str>)>,
+    lemmas: HashMap<String, FallbackLemma>,
+    lines: usize,
+}
+
+#[derive(Debug, Clone)]
+struct FallbackLemma {
+    ranges: Vec<LineRange>,
+    patterns: OnceLock<Vec<VerbPattern>>,
+}
+
+/// Consecutive lines of one source: bytes `start..end`, the first being line `line`.
+#[derive(Debug, Clone, Copy)]
+struct LineRange {
+    source: u16,
+    start: u32,
+    end: u32,
+    line: u32,
+}
+
+impl Fallback {
+    /// Files a range of a lemma's lines (after any it already has).
+    fn file_range(&mut self, lemma: &str, range: LineRange) {
+        match self.lemmas.get_mut(lemma) {
+            Some(e) => e.ranges.push(range),
+            None => {
+                self.lemmas.insert(
+                    lemma.to_string(),
+                    FallbackLemma {
+                        ranges: vec![range],
+                        patterns: OnceLock::new(),
+                    },
+                );
+            }
+        }
+    }
+
+    /// The patterns of a lemma's lines, codes read against `cameo` (the table the codes
+    /// were checked and added to at load). `strict`: the first line that does not parse
+    /// is an error; otherwise it is left out.
+    fn parse(
+        &self,
+        lemma: &FallbackLemma,
+        cameo: &HashMap<CameoCode, CameoInfo>,
+        strict: bool,
+    ) -> Result<Vec<VerbPattern>, LexiconError> {
+        let mut out = Vec::new();
+        for r in &lemma.ranges {
+            let (file, text) = &self.sources[r.source as usize];
+            let lines = text[r.start as usize..r.end as usize].lines();
+            for (i, line) in lines.enumerate() {
+                let t = line.trim();
+                if t.is_empty() || t.starts_with('#') {
+                    continue;
+                }
+                let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+                let known = |c: &str| c.parse().ok().filter(|c| cameo.contains_key(c));
+                let parsed = match read_code_column(cols.get(2).copied().unwrap_or(""), known) {
+                    Some((code, reverse)) if cols.len() == 3 => {
+                        parse_pattern(cols[0], cols[1], code.unwrap_or_else(placeholder)).map(
+                            |mut p| {
+                                p.code = code;
+                                p.reverse_code = reverse;
+                                p
+                            },
+                        )
+                    }
+                    _ => Err("columns or code changed since load".to_string()),
+                };
+                match parsed {
+                    Ok(p) => out.push(p),
+                    Err(e) if strict => {
+                        return Err(LexiconError {
+                            file: file.clone(),
+                            line: r.line as usize + i,
+                            kind: ErrorKind::Pattern(e),
+                        })
+                    }
+                    Err(_) => {}
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A code column read: the code (`None` for the null code) and the reverse code.
+type Codes = (Option<CameoCode>, Option<CameoCode>);
+
+/// The code column of a verb pattern: `CODE`, `CODE:REVERSE` (the event and, target to
+/// source, the reverse event), or the null code `---` (`None`); each code resolved by
+/// `known`.
+fn read_code_column(col: &str, mut known: impl FnMut(&str) -> Option<CameoCode>) -> Option<Codes> {
+    if col == "---" {
+        return Some((None, None));
+    }
+    let (code, reverse) = match col.split_once(':') {
+        Some((c, r)) => (c, Some(r)),
+        None => (col, None),
+    };
+    let code = known(code)?;
+    let reverse = match reverse {
+        Some(r) => Some(known(r)?),
+        None => None,
+    };
+    Some((Some(code), reverse))
+}
+
+/// The code `parse_pattern` is given for a null-coded line (then set to `None`).
+fn placeholder() -> CameoCode {
+    Root::new(1).expect("a root").code()
 }
 
 const CAMEO_TSV: &str = include_str!("../../../lexicon/cameo.tsv");
 const VERBS_TSV: &str = include_str!("../../../lexicon/verbs.tsv");
 const NOUNS_TSV: &str = include_str!("../../../lexicon/nouns.tsv");
+const CAMEO_VERBS_TSV: &str = include_str!("../../../lexicon/cameo-verbs.tsv");
 
 impl Lexicon {
-    /// The lexicon shipped in `lexicon/`.
+    /// The lexicon shipped in `lexicon/`: our own code table, verb patterns and event
+    /// nouns, and behind them the CAMEO verb patterns of `cameo-verbs.tsv` as the second
+    /// tier ([`fallback_verb_patterns`](Self::fallback_verb_patterns)).
     pub fn builtin() -> Result<Lexicon, LexiconError> {
-        Lexicon::from_sources(CAMEO_TSV, VERBS_TSV, NOUNS_TSV)
+        let mut lex = Lexicon::from_sources(CAMEO_TSV, VERBS_TSV, NOUNS_TSV)?;
+        lex.fallback_from("cameo-verbs.tsv", Cow::Borrowed(CAMEO_VERBS_TSV))?;
+        Ok(lex)
     }
 
     /// A lexicon from the text of the three files (`cameo.tsv`, `verbs.tsv`, `nouns.tsv`).
@@ -189,6 +321,7 @@ impl Lexicon {
             verbs: HashMap::new(),
             nouns: HashMap::new(),
             verb_forms: HashMap::new(),
+            fallback: Fallback::default(),
         };
         for (n, cols) in rows(cameo) {
             let err = |kind| LexiconError {
@@ -231,11 +364,7 @@ impl Lexicon {
             if cols.len() != 3 {
                 return Err(err(ErrorKind::Columns(3, cols.len())));
             }
-            let code = lex
-                .known_code(cols[2])
-                .ok_or_else(|| err(ErrorKind::Code(cols[2].into())))?;
-            let p =
-                parse_pattern(cols[0], cols[1], code).map_err(|e| err(ErrorKind::Pattern(e)))?;
+            let p = lex.verb_line(&cols).map_err(err)?;
             lex.verbs.entry(p.lemma.clone()).or_default().push(p);
         }
         for (n, cols) in rows(nouns) {
@@ -276,6 +405,155 @@ impl Lexicon {
         Ok(lex)
     }
 
+    /// Loads a `verbs.tsv`-format file as the second tier of verb patterns (kept apart
+    /// from [`verb_patterns`](Self::verb_patterns); see
+    /// [`fallback_verb_patterns`](Self::fallback_verb_patterns)). Columns, lemmas and
+    /// codes are checked now, errors naming `file` and the line; the patterns are parsed
+    /// per lemma when first asked for ([`check_fallback_verbs`](Self::check_fallback_verbs)
+    /// parses them all). A 4-digit code the table lacks is accepted when its 3-digit
+    /// parent is there, and added to the table with the parent's facts (converted
+    /// dictionaries use such codes). Returns the number of lines loaded.
+    pub fn add_fallback_verbs(&mut self, file: &str, text: &str) -> Result<usize, LexiconError> {
+        self.fallback_from(file, Cow::Owned(text.to_string()))
+    }
+
+    fn fallback_from(
+        &mut self,
+        file: &str,
+        text: Cow<'static, str>,
+    ) -> Result<usize, LexiconError> {
+        let source = self.fallback.sources.len() as u16;
+        let bytes = text.as_bytes();
+        let mut n = 0;
+        // Lines of a lemma usually come together (the generated file is sorted): their
+        // range grows here and is filed when the lemma changes.
+        let mut group: Option<(&str, LineRange)> = None;
+        // The last code column checked.
+        let mut last_code: Option<&str> = None;
+        let (mut start, mut line) = (0usize, 0usize);
+        while start < bytes.len() {
+            line += 1;
+            // One pass over the line: its end and its first two tabs.
+            let mut tabs = [0usize; 2];
+            let mut count = 0;
+            let mut end = bytes.len();
+            for (i, &b) in bytes[start..].iter().enumerate() {
+                if b == b'\n' {
+                    end = start + i;
+                    break;
+                }
+                if b == b'\t' {
+                    if count < 2 {
+                        tabs[count] = i;
+                    }
+                    count += 1;
+                }
+            }
+            let (at, raw) = (start, &text[start..end]);
+            start = end + 1;
+            let t = raw.trim_start();
+            if t.is_empty() || t.starts_with('#') {
+                continue;
+            }
+            let err = |kind| LexiconError {
+                file: file.into(),
+                line,
+                kind,
+            };
+            if count != 2 {
+                return Err(err(ErrorKind::Columns(3, count + 1)));
+            }
+            let lemma = raw[..tabs[0]].trim();
+            let code = raw[tabs[1] + 1..].trim();
+            if lemma.is_empty()
+                || !lemma
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'\'')
+            {
+                return Err(err(ErrorKind::Pattern(format!(
+                    "verb lemma must be one lower-case word: {lemma:?}"
+                ))));
+            }
+            if last_code != Some(code) {
+                self.code_column(code, true)
+                    .ok_or_else(|| err(ErrorKind::Code(code.into())))?;
+                last_code = Some(code);
+            }
+            match &mut group {
+                Some((l, range)) if *l == lemma => range.end = end as u32,
+                _ => {
+                    if let Some((l, range)) = group.take() {
+                        self.fallback.file_range(l, range);
+                    }
+                    let range = LineRange {
+                        source,
+                        start: at as u32,
+                        end: end as u32,
+                        line: line as u32,
+                    };
+                    group = Some((lemma, range));
+                }
+            }
+            n += 1;
+        }
+        if let Some((l, range)) = group.take() {
+            self.fallback.file_range(l, range);
+        }
+        self.fallback.sources.push((file.to_string(), text));
+        self.fallback.lines += n;
+        Ok(n)
+    }
+
+    /// Parses every second-tier pattern now (they are otherwise parsed per lemma when
+    /// first asked for); the error of the first line that does not parse. Returns the
+    /// number of patterns.
+    pub fn check_fallback_verbs(&self) -> Result<usize, LexiconError> {
+        let mut n = 0;
+        for e in self.fallback.lemmas.values() {
+            n += self.fallback.parse(e, &self.cameo, true)?.len();
+        }
+        Ok(n)
+    }
+
+    /// One line of `verbs.tsv` (lemma, pattern, code column).
+    fn verb_line(&mut self, cols: &[&str]) -> Result<VerbPattern, ErrorKind> {
+        let (code, reverse) = self
+            .code_column(cols[2], false)
+            .ok_or_else(|| ErrorKind::Code(cols[2].into()))?;
+        let mut p = parse_pattern(cols[0], cols[1], code.unwrap_or_else(placeholder))
+            .map_err(ErrorKind::Pattern)?;
+        p.code = code;
+        p.reverse_code = reverse;
+        Ok(p)
+    }
+
+    /// [`read_code_column`] against the table; with `adopt`, 4-digit codes the table
+    /// lacks are added under their 3-digit parent.
+    fn code_column(&mut self, col: &str, adopt: bool) -> Option<Codes> {
+        read_code_column(col, |c| {
+            self.known_code(c)
+                .or_else(|| adopt.then(|| self.adopt_code(c)).flatten())
+        })
+    }
+
+    /// A 4-digit code the table lacks, added with the facts of its 3-digit parent.
+    fn adopt_code(&mut self, code: &str) -> Option<CameoCode> {
+        let c: CameoCode = code.parse().ok()?;
+        let parent = self.cameo.get(&code.get(..3)?.parse().ok()?)?.clone();
+        if code.len() != 4 {
+            return None;
+        }
+        self.cameo.insert(
+            c,
+            CameoInfo {
+                code: c,
+                name: format!("{} (code {code}, not in cameo.tsv)", parent.name),
+                ..parent
+            },
+        );
+        Some(c)
+    }
+
     /// The lemma an irregular verb form (lower case) is filed under, if it is one.
     pub fn verb_form(&self, word: &str) -> Option<&str> {
         self.verb_forms.get(word).map(String::as_str)
@@ -296,12 +574,41 @@ impl Lexicon {
         self.verbs.get(lemma).map(Vec::as_slice).unwrap_or(&[])
     }
 
+    /// The second-tier patterns of a verb lemma (lowercase), in file order: the CAMEO verb
+    /// dictionary converted into our language (`lexicon/cameo-verbs.tsv`), to be used
+    /// only where our own patterns ([`verb_patterns`](Self::verb_patterns)) do not code.
+    ///
+    /// Parsed when first asked for; a line that does not parse is left out (none of the
+    /// shipped file: a test parses them all, see
+    /// [`check_fallback_verbs`](Self::check_fallback_verbs)).
+    pub fn fallback_verb_patterns(&self, lemma: &str) -> &[VerbPattern] {
+        match self.fallback.lemmas.get(lemma) {
+            Some(e) => e.patterns.get_or_init(|| {
+                self.fallback
+                    .parse(e, &self.cameo, false)
+                    .unwrap_or_default()
+            }),
+            None => &[],
+        }
+    }
+
+    /// Numbers of second-tier verb patterns (lines loaded) and of their lemmas.
+    pub fn fallback_sizes(&self) -> (usize, usize) {
+        (self.fallback.lines, self.fallback.lemmas.len())
+    }
+
+    /// The lemmas that have second-tier patterns (in no particular order).
+    pub fn fallback_lemmas(&self) -> impl Iterator<Item = &str> {
+        self.fallback.lemmas.keys().map(String::as_str)
+    }
+
     /// The entries of an event noun lemma (lowercase, singular), in file order.
     pub fn noun_entries(&self, lemma: &str) -> &[NounEntry] {
         self.nouns.get(lemma).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    /// Numbers of CAMEO codes, verb patterns and noun entries.
+    /// Numbers of CAMEO codes, verb patterns (our own; the second tier is counted by
+    /// [`fallback_sizes`](Self::fallback_sizes)) and noun entries.
     pub fn sizes(&self) -> (usize, usize, usize) {
         (
             self.cameo.len(),

@@ -74,7 +74,7 @@ pub use coder::code;
 pub use imported::ImportedVerbs;
 pub use lexicon::{
     parse_pattern, CameoInfo, Complement, Lexicon, LexiconError, NounEntry, Slot, Surface,
-    SurfaceItem, VerbPattern,
+    SurfaceItem, VerbPattern, PREPOSITIONS,
 };
 
 use aras_actors::Mention;

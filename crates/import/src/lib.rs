@@ -3,7 +3,9 @@
 //!
 //! Actor and agent dictionaries become aras dictionary lines
 //! (`CODE<TAB>KIND<TAB>FORMS[<TAB>ATTRIBUTES]`, see the `aras-dict` crate);
-//! verb dictionaries become a typed [`VerbDictionary`] for event coding.
+//! verb dictionaries become a typed [`VerbDictionary`] for event coding, and
+//! [`convert_verb_dictionary`] turns one into lines of aras's verb pattern language
+//! (`lexicon/README.md`).
 //!
 //! Every input line is accounted for: it is loaded (part of an entry), ignored
 //! (blank, comment, markup such as `<!-- -->` or section tags) or rejected
@@ -30,10 +32,16 @@ mod agents;
 mod common;
 mod countries;
 mod ledger;
+mod patterns;
 mod records;
 mod verbs;
 
 pub use common::{parse_date, Date};
+pub use patterns::{
+    convert_verb_dictionary, convert_verb_file, licence_lines, literal_lemma, CodeTable,
+    Conversion, ConvertOptions, PatternLine, PatternReport, Skip, SkipReason, TsvHeader,
+    VerbReport, LEMMAS, PREPOSITIONS,
+};
 pub use records::{
     read_records, Discards, Expectation, ExpectedEvent, Record, RecordFile, RecordsError,
 };
