@@ -30,10 +30,15 @@ mod agents;
 mod common;
 mod countries;
 mod ledger;
+mod people;
 mod records;
 mod verbs;
 
 pub use common::{parse_date, Date};
+pub use people::{
+    generate_people_phoenix, phoenix_people, PeopleInput, PeopleReport, OURS_OTHER_FILES,
+    PHOENIX_PEOPLE_FILES,
+};
 pub use records::{
     read_records, Discards, Expectation, ExpectedEvent, Record, RecordFile, RecordsError,
 };
