@@ -1,6 +1,7 @@
 //! The compiled dictionary and the matcher.
 
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -58,9 +59,10 @@ struct Target {
     entry: EntryId,
     role: FormRole,
     rule: CaseRule,
-    /// The exact variant text (for `Exact`).
+    /// The exact variant text (for `Exact`; empty otherwise).
     variant: Box<str>,
-    /// For `Initials`: for each word of the form, whether it starts with a capital.
+    /// For `Initials`: for each word of the form, whether it starts with a
+    /// capital (empty otherwise).
     caps: Box<[bool]>,
 }
 
@@ -78,14 +80,15 @@ struct Target {
 /// assert_eq!(found, [("Azerbaijan", "AZE"), ("Foreign Ministry", "GOV"), ("Kremlin", "RUS")]);
 /// ```
 ///
-/// A dictionary is immutable, `Send + Sync` and cheap to clone (the
-/// automaton is shared), so it is built once and passed around as a value.
+/// A dictionary is immutable, `Send + Sync` and cheap to clone (entries,
+/// automaton and targets are shared), so it is built once and passed around
+/// as a value.
 #[derive(Clone)]
 pub struct Dictionary {
-    entries: Vec<Entry>,
+    entries: Arc<[Entry]>,
     automaton: AhoCorasick,
     /// Targets for each automaton pattern.
-    patterns: Vec<Vec<Target>>,
+    patterns: Arc<[Vec<Target>]>,
 }
 
 impl std::fmt::Debug for Dictionary {
@@ -110,14 +113,27 @@ pub const BUILTIN_SOURCES: &[(&str, &str)] = &[
     ("dict/agents.tsv", include_str!("../../../dict/agents.tsv")),
     ("dict/groups.tsv", include_str!("../../../dict/groups.tsv")),
     ("dict/people.tsv", include_str!("../../../dict/people.tsv")),
+    (
+        "dict/people-phoenix.tsv",
+        include_str!("../../../dict/people-phoenix.tsv"),
+    ),
 ];
 
 impl Dictionary {
     /// The dictionaries shipped in the repository's `dict/` folder
     /// (countries, organisations, agents, groups, people), embedded in the
-    /// binary.
+    /// binary ([`BUILTIN_SOURCES`]).
+    ///
+    /// They are compiled on the first call (tens of thousands of people make
+    /// that a noticeable cost) and shared afterwards: later calls return a
+    /// clone of the same immutable dictionary, a few reference counts.
     pub fn builtin() -> Result<Dictionary, DictError> {
-        Dictionary::from_sources(BUILTIN_SOURCES)
+        static BUILTIN: OnceLock<Dictionary> = OnceLock::new();
+        if let Some(d) = BUILTIN.get() {
+            return Ok(d.clone());
+        }
+        let d = Dictionary::from_sources(BUILTIN_SOURCES)?;
+        Ok(BUILTIN.get_or_init(|| d).clone())
     }
 
     /// Builds a dictionary from `(name, text)` sources. Any bad line is an
@@ -189,37 +205,50 @@ impl Dictionary {
             let id = EntryId(i as u32);
             let exact_entry = e.attr("case") == Some("exact");
             for form in &e.forms {
+                let word_caps = word_caps(&form.text);
                 let rule =
                     if exact_entry || form.role == FormRole::Acronym || is_all_caps(&form.text) {
                         CaseRule::Exact
                     } else if e.attr("case") == Some("insensitive") {
                         CaseRule::Any
-                    } else if word_caps(&form.text).iter().any(|&c| c) {
+                    } else if word_caps.iter().any(|&c| c) {
                         CaseRule::Initials
                     } else {
                         CaseRule::Any
                     };
-                let caps: Box<[bool]> = word_caps(&form.text).into();
+                // Only `Initials` reads the capitals, only `Exact` the variant:
+                // the others store empty boxes (no allocation).
+                let caps: Box<[bool]> = match rule {
+                    CaseRule::Initials => word_caps.into(),
+                    _ => Box::default(),
+                };
                 for variant in variants(&form.text, rule) {
                     let key = variant.to_ascii_lowercase();
-                    let slot = *index.entry(key.clone()).or_insert_with(|| {
-                        keys.push(key);
-                        patterns.push(Vec::new());
-                        patterns.len() - 1
-                    });
+                    let slot = match index.get(&key) {
+                        Some(&slot) => slot,
+                        None => {
+                            index.insert(key.clone(), patterns.len());
+                            keys.push(key);
+                            patterns.push(Vec::new());
+                            patterns.len() - 1
+                        }
+                    };
+                    let variant: Box<str> = match rule {
+                        CaseRule::Exact => variant.into(),
+                        _ => Box::default(),
+                    };
                     let targets = &mut patterns[slot];
-                    // The same (entry, variant, rule) twice adds nothing.
-                    if targets
-                        .iter()
-                        .any(|t| t.entry == id && t.rule == rule && *t.variant == *variant)
-                    {
+                    // The same (entry, rule, variant, capitals) twice adds nothing.
+                    if targets.iter().any(|t| {
+                        t.entry == id && t.rule == rule && t.variant == variant && t.caps == caps
+                    }) {
                         continue;
                     }
                     targets.push(Target {
                         entry: id,
                         role: form.role,
                         rule,
-                        variant: variant.into(),
+                        variant,
                         caps: caps.clone(),
                     });
                 }
@@ -233,9 +262,9 @@ impl Dictionary {
             .build(&keys)
             .map_err(|e| DictError::new("dictionary", 0, ErrorKind::Build(e.to_string())))?;
         Ok(Dictionary {
-            entries,
+            entries: entries.into(),
             automaton,
-            patterns,
+            patterns: patterns.into(),
         })
     }
 
@@ -398,6 +427,10 @@ const APOSTROPHES: [char; 4] = ['\'', '\u{2019}', '\u{2018}', '\u{02BC}'];
 /// diacritic-free spelling, upper/lower-case spellings of non-ASCII forms
 /// (the automaton folds ASCII case only), and every apostrophe variant.
 fn variants(form: &str, rule: CaseRule) -> Vec<String> {
+    // Most forms: ASCII (nothing to fold or re-case) without an apostrophe.
+    if form.is_ascii() && !form.contains(APOSTROPHES) {
+        return vec![form.to_string()];
+    }
     let mut base = vec![form.to_string()];
     let folded = fold_diacritics(form);
     if folded != form {
