@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxHasher;
 
@@ -84,12 +85,12 @@ struct Target {
 /// assert_eq!(found, [("Azerbaijan", "AZE"), ("Foreign Ministry", "GOV"), ("Kremlin", "RUS")]);
 /// ```
 ///
-/// A dictionary is immutable, `Send + Sync` and cheap to clone (the
-/// automaton is shared), so it is built once and passed around as a value.
+/// A dictionary is immutable, `Send + Sync` and cheap to clone (entries and
+/// matcher are shared), so it is built once and passed around as a value.
 #[derive(Clone)]
 pub struct Dictionary {
-    entries: Vec<Entry>,
-    matcher: Matcher,
+    entries: Arc<[Entry]>,
+    matcher: Arc<Matcher>,
 }
 
 /// The compiled forms of a dictionary, numbered by entry: the automata and,
@@ -141,14 +142,27 @@ pub const BUILTIN_SOURCES: &[(&str, &str)] = &[
     ("dict/agents.tsv", include_str!("../../../dict/agents.tsv")),
     ("dict/groups.tsv", include_str!("../../../dict/groups.tsv")),
     ("dict/people.tsv", include_str!("../../../dict/people.tsv")),
+    (
+        "dict/people-phoenix.tsv",
+        include_str!("../../../dict/people-phoenix.tsv"),
+    ),
 ];
 
 impl Dictionary {
     /// The dictionaries shipped in the repository's `dict/` folder
     /// (countries, organisations, agents, groups, people), embedded in the
-    /// binary.
+    /// binary ([`BUILTIN_SOURCES`]).
+    ///
+    /// They are compiled on the first call (tens of thousands of people make
+    /// that a noticeable cost) and shared afterwards: later calls return a
+    /// clone of the same immutable dictionary, a few reference counts.
     pub fn builtin() -> Result<Dictionary, DictError> {
-        Dictionary::from_sources(BUILTIN_SOURCES)
+        static BUILTIN: OnceLock<Dictionary> = OnceLock::new();
+        if let Some(d) = BUILTIN.get() {
+            return Ok(d.clone());
+        }
+        let d = Dictionary::from_sources(BUILTIN_SOURCES)?;
+        Ok(BUILTIN.get_or_init(|| d).clone())
     }
 
     /// Builds a dictionary from `(name, text)` sources. Any bad line is an
@@ -223,7 +237,10 @@ impl Dictionary {
             }),
             forms,
         )?;
-        Ok(Dictionary { entries, matcher })
+        Ok(Dictionary {
+            entries: entries.into(),
+            matcher: Arc::new(matcher),
+        })
     }
 
     /// The number of entries.

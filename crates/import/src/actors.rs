@@ -39,7 +39,7 @@ use crate::{Format, ImportReport};
 
 /// A code with its validity.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Restriction {
+pub(crate) enum Restriction {
     Default,
     Before(Date),
     After(Date),
@@ -47,9 +47,9 @@ enum Restriction {
 }
 
 #[derive(Debug, Clone)]
-struct CodeSpec {
-    code: String,
-    when: Restriction,
+pub(crate) struct CodeSpec {
+    pub(crate) code: String,
+    pub(crate) when: Restriction,
 }
 
 struct Pending {
@@ -209,13 +209,18 @@ const INSTITUTION_WORDS: &[&str] = &[
     "COMMAND",
 ];
 
+/// True when `upper` (an upper-case word) makes a phrase an institution.
+pub(crate) fn is_institution_word(upper: &str) -> bool {
+    INSTITUTION_WORDS.contains(&upper)
+}
+
 /// CAMEO religion codes (first three letters of a religious actor code).
 const RELIGION_CODES: &[&str] = &[
     "ATH", "BAH", "BUD", "CHR", "CON", "DRZ", "HIN", "JAN", "JEW", "MOS", "ITR", "SHN", "SIK",
     "TAO", "ZRO", "ADR", "PAG",
 ];
 
-fn looks_like_person(raw: &str) -> bool {
+pub(crate) fn looks_like_person(raw: &str) -> bool {
     let words = phrase_words(raw);
     if !(2..=5).contains(&words.len()) {
         return false;
@@ -313,7 +318,9 @@ enum Bound {
 }
 
 /// The periods not covered by any restriction, as (from, to) with `None` open.
-fn gaps(restricted: &[(Option<Date>, Option<Date>)]) -> Vec<(Option<Date>, Option<Date>)> {
+pub(crate) fn gaps(
+    restricted: &[(Option<Date>, Option<Date>)],
+) -> Vec<(Option<Date>, Option<Date>)> {
     let mut iv: Vec<(Bound, Bound)> = restricted
         .iter()
         .map(|(f, t)| {
@@ -343,7 +350,7 @@ fn gaps(restricted: &[(Option<Date>, Option<Date>)]) -> Vec<(Option<Date>, Optio
     out
 }
 
-fn guess_kind(names: &[(usize, String)], codes: &[CodeSpec]) -> &'static str {
+pub(crate) fn guess_kind(names: &[(usize, String)], codes: &[CodeSpec]) -> &'static str {
     let real: Vec<&str> = codes
         .iter()
         .map(|c| c.code.as_str())
@@ -479,14 +486,60 @@ fn emit(p: Pending, ledger: &mut Ledger, out: &mut String, entries: &mut usize) 
 }
 
 pub(crate) fn import_actors(text: &str, format: Format) -> ImportReport {
-    let mut ledger = Ledger::new(text);
-    let lines: Vec<&str> = ledger.lines().to_vec();
     let mut out = String::new();
     out.push_str(&format!(
         "# imported by aras-import from a {} actor dictionary\n",
         format.name()
     ));
     let mut entries = 0usize;
+    let (lines_read, lines_loaded, lines_ignored, rejected) =
+        scan(text, |p, ledger| emit(p, ledger, &mut out, &mut entries));
+    ImportReport {
+        entries,
+        lines_read,
+        lines_loaded,
+        lines_ignored,
+        rejected,
+        output: out,
+    }
+}
+
+/// One actor record as read: its phrases (with their line indexes), codes
+/// and date restrictions. `names` are raw dictionary phrases (`KOFI_ANNAN_`).
+pub(crate) struct ActorRecord {
+    /// 0-based index of the record's first line.
+    pub(crate) first: usize,
+    pub(crate) names: Vec<(usize, String)>,
+    pub(crate) codes: Vec<CodeSpec>,
+    pub(crate) restriction_lines: Vec<usize>,
+}
+
+/// Reads the records of an actor dictionary and hands each to `sink`, which
+/// marks its lines loaded or rejected in the ledger. Returns the ledger's
+/// books: (lines read, loaded, ignored, rejections).
+pub(crate) fn read_actor_records(
+    text: &str,
+    mut sink: impl FnMut(ActorRecord, &mut Ledger<'_>),
+) -> (usize, usize, usize, Vec<crate::Rejection>) {
+    scan(text, |p, ledger| {
+        sink(
+            ActorRecord {
+                first: p.first,
+                names: p.names,
+                codes: p.codes,
+                restriction_lines: p.restriction_lines,
+            },
+            ledger,
+        )
+    })
+}
+
+fn scan(
+    text: &str,
+    mut emit: impl FnMut(Pending, &mut Ledger<'_>),
+) -> (usize, usize, usize, Vec<crate::Rejection>) {
+    let mut ledger = Ledger::new(text);
+    let lines: Vec<&str> = ledger.lines().to_vec();
     let mut pending: Option<Pending> = None;
     let mut xml = XmlComment::default();
     let mut section: Option<String> = None;
@@ -516,7 +569,7 @@ pub(crate) fn import_actors(text: &str, format: Format) -> ImportReport {
         // Section tags: <NOUN>, </NOUN>, <ADJECTIVE>, ...
         if ct.starts_with('<') && ct.ends_with('>') && !ct.contains('[') {
             if let Some(p) = pending.take() {
-                emit(p, &mut ledger, &mut out, &mut entries);
+                emit(p, &mut ledger);
             }
             let tag = ct.trim_matches(|c| c == '<' || c == '>');
             section = if tag.starts_with('/') {
@@ -591,7 +644,7 @@ pub(crate) fn import_actors(text: &str, format: Format) -> ImportReport {
             }
         }
         if let Some(p) = pending.take() {
-            emit(p, &mut ledger, &mut out, &mut entries);
+            emit(p, &mut ledger);
         }
         match parse_codes(ct) {
             Err(e) => ledger.reject(idx, e),
@@ -616,17 +669,9 @@ pub(crate) fn import_actors(text: &str, format: Format) -> ImportReport {
         }
     }
     if let Some(p) = pending.take() {
-        emit(p, &mut ledger, &mut out, &mut entries);
+        emit(p, &mut ledger);
     }
-    let (lines_read, lines_loaded, lines_ignored, rejected) = ledger.finish();
-    ImportReport {
-        entries,
-        lines_read,
-        lines_loaded,
-        lines_ignored,
-        rejected,
-        output: out,
-    }
+    ledger.finish()
 }
 
 #[cfg(test)]

@@ -20,7 +20,54 @@ impl fmt::Display for Date {
     }
 }
 
-fn days_in_month(year: u16, month: u8) -> u8 {
+impl Date {
+    /// The day after.
+    pub(crate) fn next_day(self) -> Date {
+        if self.day < days_in_month(self.year, self.month) {
+            Date {
+                day: self.day + 1,
+                ..self
+            }
+        } else if self.month < 12 {
+            Date {
+                month: self.month + 1,
+                day: 1,
+                ..self
+            }
+        } else {
+            Date {
+                year: self.year + 1,
+                month: 1,
+                day: 1,
+            }
+        }
+    }
+
+    /// The day before.
+    pub(crate) fn prev_day(self) -> Date {
+        if self.day > 1 {
+            Date {
+                day: self.day - 1,
+                ..self
+            }
+        } else if self.month > 1 {
+            let month = self.month - 1;
+            Date {
+                month,
+                day: days_in_month(self.year, month),
+                ..self
+            }
+        } else {
+            Date {
+                year: self.year - 1,
+                month: 12,
+                day: 31,
+            }
+        }
+    }
+}
+
+pub(crate) fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
             29
@@ -199,6 +246,11 @@ mod tests {
         assert!(d("20120229").is_ok());
         assert!(d("0513").is_err());
         assert!(d("05x803").is_err());
+        let day = |s| parse_date(s).unwrap();
+        assert_eq!(day("20081231").next_day(), day("20090101"));
+        assert_eq!(day("20090101").prev_day(), day("20081231"));
+        assert_eq!(day("20120301").prev_day(), day("20120229"));
+        assert_eq!(day("20120415").next_day(), day("20120416"));
     }
 
     #[test]

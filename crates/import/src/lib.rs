@@ -33,6 +33,7 @@ mod common;
 mod countries;
 mod ledger;
 mod patterns;
+mod people;
 mod records;
 mod verbs;
 
@@ -41,6 +42,10 @@ pub use patterns::{
     convert_verb_dictionary, convert_verb_file, licence_lines, literal_lemma, CodeTable,
     Conversion, ConvertOptions, PatternLine, PatternReport, Skip, SkipReason, TsvHeader,
     VerbReport, LEMMAS, PREPOSITIONS,
+};
+pub use people::{
+    generate_people_phoenix, phoenix_people, PeopleInput, PeopleReport, OURS_OTHER_FILES,
+    PHOENIX_PEOPLE_FILES,
 };
 pub use records::{
     read_records, Discards, Expectation, ExpectedEvent, Record, RecordFile, RecordsError,

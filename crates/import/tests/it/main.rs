@@ -3,6 +3,7 @@
 //! dict/people.tsv.
 
 mod people;
+mod people_phoenix;
 mod prop;
 mod real_files;
 mod records;
