@@ -170,6 +170,8 @@ word_lists! {
     possessive,
     /// Events: verbs whose complement clause is reported speech (lemmas).
     event_speech,
+    /// Events: heads of a speaker's phrase that attribute facts (no statement event).
+    attribution_nouns,
     /// Events: governors that make their complement an intention or appeal.
     intent,
     /// Events: governors that negate their complement.

@@ -36,6 +36,11 @@ pub(super) struct Cand {
     pub(super) first_target_only: bool,
     /// The code of the reverse event (target to source), if the pattern has one.
     pub(super) reverse_code: Option<CameoCode>,
+    /// A bare pattern of the second tier (a CAMEO dictionary verb's default code, no
+    /// words or complement of its own): the event stands only between two actors, since
+    /// the default codes of a verb block are coarse ("take" 171 is no seizure in "took
+    /// part").
+    pub(super) bare_fallback: bool,
 }
 
 /// The event candidates of a sentence.
@@ -156,6 +161,10 @@ pub(super) fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             },
             first_target_only: m.first_target_only,
             reverse_code: m.pattern.reverse_code,
+            bare_fallback: m.fallback
+                && m.pattern.literals.is_empty()
+                && m.pattern.complement.is_none()
+                && m.pattern.surface.is_none(),
         });
     }
     let verbal = out.len();
@@ -223,6 +232,7 @@ pub(super) fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             slot: None,
             first_target_only: false,
             reverse_code: None,
+            bare_fallback: false,
         });
     }
     out

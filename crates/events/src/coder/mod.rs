@@ -117,7 +117,12 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
             let mut srcs = resolve_all(&c.sources);
             // Roles the parse lost, read off the surface (`surface`): only where the parse
             // gave the slot no word at all, never in place of a word it did give.
-            if srcs.is_empty() && c.sources.is_empty() && c.verbal && !s.is_passive(c.trigger) {
+            if srcs.is_empty()
+                && c.sources.is_empty()
+                && c.verbal
+                && !s.is_passive(c.trigger)
+                && matches!(s.xpos(c.trigger), "VBD" | "VBZ" | "VBP")
+            {
                 srcs.extend(surface::source_before(input, &s, c.trigger));
             }
             let tgts = if c.first_target_only {
@@ -174,9 +179,24 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                     let Some(&speaker) = srcs.first() else {
                         continue;
                     };
-                    if c.code.root().number() != 1 || !speaks_for_actor(input, speaker) {
+                    let attribution = c
+                        .sources
+                        .iter()
+                        .any(|&h| words().attribution_nouns().contains(s.lemma(h)));
+                    if c.code.root().number() != 1
+                        || attribution
+                        || !speaks_for_actor(input, speaker)
+                    {
                         continue;
                     }
+                    // "'...,' he said": the verb hangs from the quoted clause it attributes.
+                    let quoted: Vec<usize>;
+                    let content = if content.is_empty() && s.rel(c.trigger) == "parataxis" {
+                        quoted = s.head(c.trigger).into_iter().collect();
+                        &quoted
+                    } else {
+                        content
+                    };
                     statement_about = statement_target(input, &s, speaker, content, quote);
                 }
             }
@@ -259,7 +279,8 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                     let directed = !communication && c.code.root().number() < 14 && !stance;
                     // A prepositional slot licenses the reading only when it holds an
                     // actor ("fired at protesters", not "fired a salute at noon").
-                    let needs_target = directed || (!c.verbal && !communication) || c.prep_slot;
+                    let needs_target =
+                        directed || (!c.verbal && !communication) || c.prep_slot || c.bare_fallback;
                     if source.is_none() || (target.is_none() && needs_target) {
                         // "the day Israel started its campaign": an event noun with its
                         // source but no target names an event the document already coded

@@ -5,18 +5,70 @@
 use super::arguments::{objects, phrase_targets, prep_dependents};
 use super::sentence::Sent;
 use crate::lexicon::{Lexicon, NounEntry, Slot, Surface, VerbPattern};
+use aras_lex::words;
 
 pub(super) struct Match<'l> {
     pub(super) pattern: &'l VerbPattern,
+    /// The pattern is of the second tier (the CAMEO verb dictionary), not our own.
+    pub(super) fallback: bool,
     pub(super) targets: Vec<usize>,
     pub(super) complement: Option<usize>,
     pub(super) literal_tokens: Vec<usize>,
     pub(super) first_target_only: bool,
 }
 
+/// The best-matching pattern for the verb at `v`: our own lexicon's, else (when none of
+/// ours matches) the second tier's, the CAMEO verb dictionary converted into our
+/// language.
 pub(super) fn match_verb<'l>(lex: &'l Lexicon, s: &Sent, v: usize, depth: u8) -> Option<Match<'l>> {
+    best_match(
+        lex,
+        s,
+        v,
+        depth,
+        lex.verb_patterns(s.verb_lemma(lex, v)),
+        false,
+    )
+    .or_else(|| {
+        let lemma = s
+            .forms(v)
+            .iter()
+            .find(|f| !lex.fallback_verb_patterns(f).is_empty())?;
+        // Verbs whose complement our factuality rules read (want, plan, deny, refuse,
+        // fear, say, ...) keep our reading: the dictionary's "want to attack" is a
+        // threat (138) where ours is an intended attack.
+        let w = words();
+        if [
+            w.intent(),
+            w.deny(),
+            w.neg_governor(),
+            w.fear(),
+            w.event_speech(),
+        ]
+        .iter()
+        .any(|l| l.contains(lemma))
+        {
+            return None;
+        }
+        best_match(lex, s, v, depth, lex.fallback_verb_patterns(lemma), true)
+    })
+}
+
+fn best_match<'l>(
+    lex: &'l Lexicon,
+    s: &Sent,
+    v: usize,
+    depth: u8,
+    patterns: &'l [VerbPattern],
+    fallback: bool,
+) -> Option<Match<'l>> {
     let mut best: Option<(u32, Match)> = None;
-    for p in lex.verb_patterns(s.verb_lemma(lex, v)) {
+    for p in patterns {
+        // A dictionary pattern never swallows a complement clause: the complement's own
+        // event is coded by our rules ("denied attacking" is a denied attack).
+        if fallback && p.complement.is_some() {
+            continue;
+        }
         if let Some(sf) = &p.surface {
             let Some((literal_tokens, anchor)) = surface_match(s, v, sf) else {
                 continue;
@@ -33,6 +85,7 @@ pub(super) fn match_verb<'l>(lex: &'l Lexicon, s: &Sent, v: usize, depth: u8) ->
                     score,
                     Match {
                         pattern: p,
+                        fallback,
                         targets,
                         complement: None,
                         literal_tokens,
@@ -61,6 +114,16 @@ pub(super) fn match_verb<'l>(lex: &'l Lexicon, s: &Sent, v: usize, depth: u8) ->
             }
         }
         if !ok {
+            continue;
+        }
+        // Nor does it take one of our own event nouns as a mere word: "started its
+        // campaign" is the campaign, coded by the noun.
+        let our_noun = |t: usize| !lex.noun_entries(s.noun_lemma(lex, t)).is_empty();
+        if fallback
+            && literal_tokens
+                .iter()
+                .any(|&t| our_noun(t) || s.head(t).is_some_and(|h| h != v && our_noun(h)))
+        {
             continue;
         }
         let mut complement = None;
@@ -107,6 +170,15 @@ pub(super) fn match_verb<'l>(lex: &'l Lexicon, s: &Sent, v: usize, depth: u8) ->
         if matches!(p.target, Slot::Prep(_)) && targets.is_empty() {
             continue;
         }
+        // A dictionary verb whose object is one of our event nouns ("imposed sanctions",
+        // "launched an offensive") is that noun's light verb: the noun codes the event.
+        if fallback
+            && targets
+                .iter()
+                .any(|&t| !lex.noun_entries(s.noun_lemma(lex, t)).is_empty())
+        {
+            continue;
+        }
         let score = if clause_slot {
             0
         } else {
@@ -117,6 +189,7 @@ pub(super) fn match_verb<'l>(lex: &'l Lexicon, s: &Sent, v: usize, depth: u8) ->
                 score,
                 Match {
                     pattern: p,
+                    fallback,
                     targets,
                     complement,
                     literal_tokens,

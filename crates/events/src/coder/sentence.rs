@@ -38,6 +38,12 @@ impl<'a> Sent<'a> {
         Sent { view, forms }
     }
     /// Whether `l` is one of the word's lemma candidates.
+    /// The lemma candidates of word `i`: the model's lemma, then the word form and its
+    /// suffix-stripped variants.
+    pub(super) fn forms(&self, i: usize) -> &[String] {
+        &self.forms[i]
+    }
+
     pub(super) fn has_lemma(&self, i: usize, l: &str) -> bool {
         self.forms[i].iter().any(|f| f == l)
     }
