@@ -47,17 +47,7 @@ fn regular<'a>(w: &str, list: &[&'a str]) -> Option<&'a str> {
         return Some(l);
     }
     let mut cands: Vec<String> = Vec::new();
-    for (suf, rep) in [
-        ("ies", "y"),
-        ("ied", "y"),
-        ("es", ""),
-        ("s", ""),
-        ("ed", ""),
-        ("ed", "e"),
-        ("ing", ""),
-        ("ing", "e"),
-        ("d", ""),
-    ] {
+    for &(suf, rep) in aras_lex::SUFFIXES.iter().chain(&[("d", "")]) {
         if let Some(stem) = w.strip_suffix(suf) {
             cands.push(format!("{stem}{rep}"));
         }
