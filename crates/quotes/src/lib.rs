@@ -19,6 +19,9 @@
 //! A short quoted term with no verb of saying in its sentence (`the Harop “loitering
 //! munition” drone`) is kept as a partial quote with no speaker.
 //!
+//! The document is read through `aras_lex::Doc`, with each token's paragraph and quote
+//! on top; the cue verbs and the titles are lists of `lexicon/words.txt`.
+//!
 //! Syntax is optional: with a dependency parse per sentence the subject of a verb of
 //! saying comes from its `nsubj`; without it, from the words next to the verb.
 //!

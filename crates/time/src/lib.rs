@@ -1,8 +1,9 @@
 //! Time expressions: found in text and normalised TIMEX3-style against the document
 //! date and the discourse.
 //!
-//! [`extract`] scans each sentence's tokens for time expressions (a longest-match scan
-//! of small recognizers, see `recognize.rs`) and then resolves them in text order:
+//! [`extract`] scans each sentence's tokens (`aras_lex::Sent`) for time expressions (a
+//! longest-match scan of small recognizers, see `recognize.rs`) and then resolves them in
+//! text order:
 //!
 //! - **absolute** expressions carry their own value: `13 June 2025` → `2025-06-13`,
 //!   `October 2021` → `2021-10`, `in 2012` → `2012`, `the late 1990s` → `199X`,
