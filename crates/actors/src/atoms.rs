@@ -3,7 +3,8 @@
 
 use aras_dict::{Dictionary, Entry, FormRole, Kind as DKind};
 
-use crate::words::{Doc, STOP_CAPS};
+use crate::words::STOP_CAPS;
+use aras_lex::Doc;
 
 /// One dictionary match with its chosen entry.
 #[derive(Clone, Debug)]

@@ -5,8 +5,9 @@
 use aras_dict::{FormRole, Kind as DKind};
 
 use crate::atoms::{self, Atom};
-use crate::words::{Doc, Tok, FORMER, HONORIFICS, NO_GAP, ORG_WORDS, SPEECH, STOP_CAPS};
+use crate::words::{honorific, FORMER, NO_GAP, ORG_WORDS, STOP_CAPS};
 use crate::{coref, people, ActorContext, Kind, Mention, ResolvedBy};
+use aras_lex::{words, Doc, Tok};
 
 /// The CoNLL-style type of a named part of a mention.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -342,7 +343,7 @@ impl Builder<'_, '_> {
     /// An honorific or abbreviated title before a name ("Gen. X", "Mr. X").
     fn honorific(&mut self, t: usize, s1: usize) -> usize {
         let x = &self.doc.toks[t];
-        let Some(&(_, sector)) = HONORIFICS.iter().find(|(h, _)| *h == x.text) else {
+        let Some(sector) = honorific(x.text) else {
             return t + 1;
         };
         let Some((n1, person)) = self.name_after(t + 1, s1) else {
@@ -680,7 +681,7 @@ impl Builder<'_, '_> {
             && !x.cap()
             && self.atom_idx(end).is_none()
             && !NO_GAP.contains(&w.as_str())
-            && !SPEECH.contains(&w.as_str())
+            && !words().actor_speech().contains(&w)
             && !w.ends_with("ed")
             && !w.ends_with("ly")
     }

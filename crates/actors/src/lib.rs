@@ -30,6 +30,10 @@
 //!    before it in the sentence, else the document's main country (the country
 //!    mentioned most often; ties go to the earliest).
 //!
+//! The document is read through `aras_lex::Doc` (flat tokens with their sentence and,
+//! when parsed, UPOS and relation); the speech forms and honorifics are lists of
+//! `lexicon/words.txt` (`aras_lex::words()`), the other closed lists are in `words.rs`.
+//!
 //! Decisions (see also the README of `dict/`):
 //! - A mention is the whole phrase as written for compositions and titles
 //!   ("Foreign Minister Ceyhun Bayramov"); for appositions and relative clauses it is

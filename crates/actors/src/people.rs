@@ -6,10 +6,10 @@ use aras_dict::FormRole;
 
 use crate::build::{Builder, Draft, Need, Ner};
 use crate::words::{
-    COMPASS, DETS, FORMER, NON_OFFICIAL, OFFICIAL_NOUNS, PLACE_PREPS, PLACE_WORDS, SPEECH,
-    STOP_CAPS,
+    COMPASS, DETS, FORMER, NON_OFFICIAL, OFFICIAL_NOUNS, PLACE_PREPS, PLACE_WORDS, STOP_CAPS,
 };
 use crate::{Kind, ResolvedBy};
+use aras_lex::words;
 
 const PRONOUNS: &[&str] = &[
     "he",
@@ -119,8 +119,12 @@ fn name_run(b: &mut Builder, r0: usize, r1: usize, s1: usize) {
     let prep = prev
         .as_deref()
         .is_some_and(|p| PLACE_PREPS.contains(&p) && !toks[r0 - 1].cap());
-    let speech = prev.as_deref().is_some_and(|p| SPEECH.contains(&p))
-        || next.as_deref().is_some_and(|n| SPEECH.contains(&n));
+    let speech = prev
+        .as_deref()
+        .is_some_and(|p| words().actor_speech().contains(p))
+        || next
+            .as_deref()
+            .is_some_and(|n| words().actor_speech().contains(n));
     let relative = next.as_deref() == Some(",")
         && toks.get(r1 + 1).is_some_and(|x| x.text == "who")
         || next.as_deref() == Some("who");

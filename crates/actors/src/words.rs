@@ -1,128 +1,6 @@
-//! The document as a flat token list (with optional syntax), and the small closed word
-//! lists the rules use (function words, honorifics, organisation and place words).
-
-use aras_nlp::model::Analysis;
-use aras_text::Sentence;
-
-/// One token of the document.
-#[derive(Clone, Debug)]
-pub(crate) struct Tok<'a> {
-    pub start: usize,
-    pub end: usize,
-    pub text: &'a str,
-    /// Sentence index.
-    pub sent: usize,
-    /// First token of its sentence.
-    pub first: bool,
-    /// UPOS when the sentence has an analysis, else "".
-    pub upos: &'a str,
-    /// Dependency relation, else "".
-    pub deprel: &'a str,
-}
-
-impl Tok<'_> {
-    /// Starts with an uppercase letter.
-    pub fn cap(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
-    }
-
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
-    }
-
-    pub fn is(&self, words: &[&str]) -> bool {
-        words.iter().any(|w| self.text.eq_ignore_ascii_case(w))
-    }
-
-    pub fn is_possessive(&self) -> bool {
-        matches!(self.text, "'s" | "’s" | "'" | "’" | "ʼs" | "'S" | "’S")
-    }
-
-    pub fn is_word(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_alphabetic)
-    }
-}
-
-/// The document's tokens, sentence by sentence.
-pub(crate) struct Doc<'a> {
-    pub text: &'a str,
-    pub toks: Vec<Tok<'a>>,
-    /// Token range of each sentence.
-    pub sents: Vec<(usize, usize)>,
-    /// Whether the sentence has syntax.
-    pub parsed: Vec<bool>,
-}
-
-impl<'a> Doc<'a> {
-    pub fn new(text: &'a str, sentences: &[Sentence], syntax: Option<&'a [Analysis<'a>]>) -> Self {
-        let mut toks = Vec::new();
-        let mut sents = Vec::new();
-        let mut parsed = Vec::new();
-        for (si, s) in sentences.iter().enumerate() {
-            let a = syntax
-                .and_then(|x| x.get(si))
-                .filter(|a| a.words.len() == s.tokens.len());
-            let t0 = toks.len();
-            for (i, t) in s.tokens.iter().enumerate() {
-                let Some(tx) = text.get(t.start..t.end) else {
-                    continue;
-                };
-                let (upos, deprel) = match a {
-                    Some(a) => (a.words[i].upos, a.words[i].deprel),
-                    None => ("", ""),
-                };
-                toks.push(Tok {
-                    start: t.start,
-                    end: t.end,
-                    text: tx,
-                    sent: si,
-                    first: toks.len() == t0,
-                    upos,
-                    deprel,
-                });
-            }
-            sents.push((t0, toks.len()));
-            parsed.push(a.is_some());
-        }
-        Doc {
-            text,
-            toks,
-            sents,
-            parsed,
-        }
-    }
-
-    /// The token whose span contains byte `b`, or the first after it.
-    pub fn tok_at(&self, b: usize) -> usize {
-        self.toks.partition_point(|t| t.end <= b)
-    }
-
-    /// The first token that starts at or after `b`.
-    pub fn tok_after(&self, b: usize) -> usize {
-        self.toks.partition_point(|t| t.start < b)
-    }
-
-    pub fn sent_end(&self, t: usize) -> usize {
-        self.toks
-            .get(t)
-            .map_or(self.toks.len(), |x| self.sents[x.sent].1)
-    }
-
-    pub fn sent_start(&self, t: usize) -> usize {
-        self.toks.get(t).map_or(0, |x| self.sents[x.sent].0)
-    }
-
-    pub fn span_text(&self, t0: usize, t1: usize) -> &'a str {
-        if t0 >= t1 || t1 > self.toks.len() {
-            return "";
-        }
-        &self.text[self.toks[t0].start..self.toks[t1 - 1].end]
-    }
-
-    pub fn has_syntax(&self, t: usize) -> bool {
-        self.toks.get(t).is_some_and(|x| self.parsed[x.sent])
-    }
-}
+//! The small closed word lists the actor rules use (function words, organisation and place
+//! words). The document view (`aras_lex::Doc`) and the lists other stages share (speech
+//! verbs, honorifics: `lexicon/words.txt`) are in `aras-lex`.
 
 /// Capitalised words that never begin or continue a name.
 pub(crate) const STOP_CAPS: &[&str] = &[
@@ -334,42 +212,20 @@ pub(crate) const STOP_CAPS: &[&str] = &[
     "Russian-language",
 ];
 
-/// Honorifics and abbreviated titles (before a name), with the sector they imply.
-pub(crate) const HONORIFICS: &[(&str, Option<&str>)] = &[
-    ("Mr.", None),
-    ("Mr", None),
-    ("Mrs.", None),
-    ("Mrs", None),
-    ("Ms.", None),
-    ("Ms", None),
-    ("Dr.", None),
-    ("Dr", None),
-    ("Prof.", None),
-    ("Gen.", Some("MIL")),
-    ("Lt.", Some("MIL")),
-    ("Col.", Some("MIL")),
-    ("Maj.", Some("MIL")),
-    ("Capt.", Some("MIL")),
-    ("Adm.", Some("MIL")),
-    ("Brig.", Some("MIL")),
-    ("Sgt.", Some("MIL")),
-    ("Sen.", Some("LEG")),
-    ("Rep.", Some("LEG")),
-    ("Gov.", Some("GOV")),
-    ("Pres.", Some("GOV")),
-    ("Prince", None),
-    ("Princess", None),
-    ("Sir", None),
-    ("Dame", None),
-    ("Lord", None),
-    ("Lady", None),
-    ("Director", None),
-    ("Chairman", None),
-    ("Father", None),
-    ("Rabbi", None),
-    ("Imam", None),
-    ("Ayatollah", None),
-];
+/// The sector an honorific or abbreviated title before a name implies (`Some(None)`: a
+/// person, no sector): the `honorifics` lists of `lexicon/words.txt`.
+pub(crate) fn honorific(w: &str) -> Option<Option<&'static str>> {
+    let l = aras_lex::words();
+    [
+        (l.honorifics(), None),
+        (l.honorifics_mil(), Some("MIL")),
+        (l.honorifics_leg(), Some("LEG")),
+        (l.honorifics_gov(), Some("GOV")),
+    ]
+    .into_iter()
+    .find(|(list, _)| list.contains(w))
+    .map(|(_, sector)| sector)
+}
 
 /// Words that end (or, followed by "of", begin) an organisation's name.
 pub(crate) const ORG_WORDS: &[&str] = &[
@@ -546,25 +402,6 @@ pub(crate) const OFFICIAL_NOUNS: &[&str] = &[
     "negotiator",
     "representative",
     "delegate",
-];
-
-/// Speech verbs (a capitalised word beside one is a speaker).
-pub(crate) const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "warned",
-    "stated",
-    "noted",
-    "wrote",
-    "argued",
-    "explained",
-    "insisted",
-    "claimed",
-    "asked",
-    "recalled",
-    "tweeted",
 ];
 
 /// Prepositions before a place.

@@ -3,7 +3,8 @@
 
 use crate::find::{find, Found};
 use crate::{Claim, ClaimSource, Quantity};
-use aras_nlp::model::Analysis;
+use aras_lex::{is_possessive, words};
+use aras_nlp::model::{Analysis, AnalyzedWord};
 use aras_text::Sentence;
 
 /// Auxiliaries and common verbs: a subject noun phrase ends before one of them.
@@ -341,65 +342,6 @@ const CLAUSE_WORDS: &[&str] = &[
     "though", "when", "if", "said", "says", "say", "told", "adding", "saying", "and",
 ];
 
-const REPORT_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "reported",
-    "reports",
-    "report",
-    "estimated",
-    "estimates",
-    "estimate",
-    "found",
-    "finds",
-    "find",
-    "showed",
-    "shows",
-    "show",
-    "shown",
-    "announced",
-    "announces",
-    "added",
-    "adds",
-    "noted",
-    "notes",
-    "stated",
-    "states",
-    "calculated",
-    "calculates",
-    "projected",
-    "projects",
-    "forecast",
-    "forecasts",
-    "predicted",
-    "predicts",
-    "claimed",
-    "claims",
-    "claim",
-    "counted",
-    "suggests",
-    "suggested",
-    "indicated",
-    "indicates",
-    "revealed",
-    "reveals",
-];
-
-/// These need "that" (or a clause) after them to be a citation: "police found 20 bodies" is an event.
-const NEEDS_THAT: &[&str] = &[
-    "found",
-    "finds",
-    "find",
-    "announced",
-    "announces",
-    "revealed",
-    "reveals",
-    "counted",
-];
-
 const DATA_WORDS: &[&str] = &[
     "data",
     "figures",
@@ -440,32 +382,31 @@ fn is_punct(w: &str) -> bool {
     !w.chars().any(|c| c.is_alphanumeric())
 }
 
-fn is_possessive(w: &str) -> bool {
-    matches!(w, "’s" | "'s" | "’" | "'")
-}
-
+/// One sentence with quantities in it, read through the shared view.
 struct Ctx<'a> {
-    text: &'a str,
-    toks: Vec<(usize, usize)>,
-    syntax: Option<&'a Analysis<'a>>,
+    sent: aras_lex::Sent<'a>,
 }
 
 impl<'a> Ctx<'a> {
-    fn w(&self, i: usize) -> &'a str {
-        let (a, b) = self.toks[i];
-        &self.text[a..b]
+    fn len(&self) -> usize {
+        self.sent.len()
     }
 
-    fn lw(&self, i: usize) -> String {
-        self.w(i).to_lowercase()
+    fn w(&self, i: usize) -> &'a str {
+        self.sent.form(i)
+    }
+
+    fn lw(&self, i: usize) -> &str {
+        self.sent.lower(i)
     }
 
     /// First token starting at or after `pos`.
     fn tok_from(&self, pos: usize) -> usize {
-        self.toks
+        self.sent
+            .tokens
             .iter()
-            .position(|t| t.0 >= pos)
-            .unwrap_or(self.toks.len())
+            .position(|t| t.start >= pos)
+            .unwrap_or(self.len())
     }
 
     /// An adverb in -ly ("currently", "reportedly"): not part of a subject noun phrase.
@@ -488,7 +429,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn span(&self, a: usize, b: usize) -> (usize, usize) {
-        (self.toks[a].0, self.toks[b - 1].1)
+        self.sent.span(a, b)
     }
 
     fn is_verb_form(&self, i: usize) -> bool {
@@ -504,13 +445,13 @@ impl<'a> Ctx<'a> {
     /// Like [`Ctx::is_verb_form`], but a form after a determiner or possessive is a noun ("the cost").
     fn verbish(&self, i: usize) -> bool {
         self.is_verb_form(i)
-            && !(i > 0 && (DETS.contains(&self.lw(i - 1).as_str()) || is_possessive(self.w(i - 1))))
+            && !(i > 0 && (DETS.contains(&self.lw(i - 1)) || is_possessive(self.w(i - 1))))
     }
 
     /// A noun phrase forward from `i`: tokens `i..j`, or `None` when empty.
     fn np_forward(&self, i: usize, max: usize) -> Option<(usize, usize)> {
         let mut j = i;
-        while j < self.toks.len() && j - i < max {
+        while j < self.len() && j - i < max {
             let w = self.w(j);
             let l = w.to_lowercase();
             if is_possessive(w) {
@@ -535,7 +476,7 @@ impl<'a> Ctx<'a> {
             j += 1;
         }
         // no trailing determiners or hyphens
-        while j > i && (DETS.contains(&self.lw(j - 1).as_str()) || self.w(j - 1) == "-") {
+        while j > i && (DETS.contains(&self.lw(j - 1)) || self.w(j - 1) == "-") {
             j -= 1;
         }
         (j > i).then_some((i, j))
@@ -557,7 +498,7 @@ impl<'a> Ctx<'a> {
             {
                 break;
             }
-            if l.ends_with("ing") && i >= 2 && VERBS.contains(&self.lw(i - 2).as_str()) {
+            if l.ends_with("ing") && i >= 2 && VERBS.contains(&self.lw(i - 2)) {
                 break;
             }
             if CLAUSE_WORDS.contains(&l.as_str()) {
@@ -572,7 +513,7 @@ impl<'a> Ctx<'a> {
     fn possessor(&self, np: (usize, usize)) -> Option<(usize, usize)> {
         let p = (np.0..np.1).find(|&k| is_possessive(self.w(k)))?;
         let mut a = np.0;
-        while a < p && DETS.contains(&self.lw(a).as_str()) {
+        while a < p && DETS.contains(&self.lw(a)) {
             a += 1;
         }
         (a < p).then_some((a, p))
@@ -627,15 +568,11 @@ impl<'a> Ctx<'a> {
                 end = cs;
                 continue;
             }
-            if NP_STOP.contains(&l.as_str()) {
+            if NP_STOP.contains(&l) {
                 return (fcs, None);
             }
             // "…, which processes 90,000 barrels": a relative clause whose subject is the antecedent
-            if lower
-                && cs > 0
-                && matches!(self.lw(cs - 1).as_str(), "which" | "who" | "that")
-                && !walked
-            {
+            if lower && cs > 0 && matches!(self.lw(cs - 1), "which" | "who" | "that") && !walked {
                 let has_verb = (cs..end).any(|k| self.verbish(k));
                 if !has_verb {
                     walked = true;
@@ -665,16 +602,16 @@ impl<'a> Ctx<'a> {
 
     /// Subject from the dependency analysis: `nsubj` of the nearest governing predicate.
     fn clause_subject_syntax(&self, q: usize) -> Option<Option<(usize, usize)>> {
-        let a = self.syntax?;
-        let n = a.words.len();
+        let a = self.sent.parsed().then_some(self.sent.words)?;
+        let n = a.len();
         let head = |k: usize| -> Option<usize> {
-            let h = a.words[k].head as usize;
+            let h = a[k].head as usize;
             (h > 0 && h <= n).then(|| h - 1)
         };
         let mut cur = q;
         for _ in 0..n {
             if let Some(s) =
-                (0..n).find(|&k| head(k) == Some(cur) && a.words[k].deprel.starts_with("nsubj"))
+                (0..n).find(|&k| head(k) == Some(cur) && a[k].deprel.starts_with("nsubj"))
             {
                 let (lo, hi) = subtree(a, s);
                 if lo <= q && q <= hi {
@@ -683,12 +620,7 @@ impl<'a> Ctx<'a> {
                 return Some(Some((lo, hi + 1)));
             }
             match head(cur) {
-                Some(h)
-                    if !a.words[cur].deprel.starts_with("acl")
-                        && a.words[cur].deprel != "ccomp" =>
-                {
-                    cur = h
-                }
+                Some(h) if !a[cur].deprel.starts_with("acl") && a[cur].deprel != "ccomp" => cur = h,
                 _ => return Some(None),
             }
         }
@@ -698,12 +630,12 @@ impl<'a> Ctx<'a> {
     /// The end of the clause that holds tokens up to `last` (exclusive index).
     fn clause_end(&self, last: usize) -> usize {
         let mut j = last;
-        while j < self.toks.len() {
+        while j < self.len() {
             let w = self.w(j);
             if matches!(w, "," | ";" | ":" | "(" | "“" | "”" | "\"" | "--" | "—") {
                 break;
             }
-            if is_punct(w) && j + 1 == self.toks.len() {
+            if is_punct(w) && j + 1 == self.len() {
                 break;
             }
             j += 1;
@@ -713,7 +645,7 @@ impl<'a> Ctx<'a> {
 
     fn sources(&self, quantities: &[(usize, usize)]) -> Vec<(ClaimSource, usize)> {
         let mut out = Vec::new();
-        let n = self.toks.len();
+        let n = self.len();
         let inside_q = |a: usize, b: usize| {
             let (sa, sb) = self.span(a, b);
             quantities.iter().any(|&(qa, qb)| qa < sb && sa < qb)
@@ -725,7 +657,7 @@ impl<'a> Ctx<'a> {
             if l == "according" && i + 1 < n && self.lw(i + 1) == "to" {
                 let mut a = i + 2;
                 a = self.skip_data_words(a);
-                while a < n && DETS.contains(&self.lw(a).as_str()) {
+                while a < n && DETS.contains(&self.lw(a)) {
                     a += 1;
                 }
                 if let Some((s, e)) = self.source_np(a) {
@@ -737,17 +669,17 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // data from X, figures released by X
-            if DATA_WORDS.contains(&l.as_str()) && i + 1 < n {
+            if DATA_WORDS.contains(&l) && i + 1 < n {
                 let mut k = i + 1;
                 if matches!(
-                    self.lw(k).as_str(),
+                    self.lw(k),
                     "released" | "published" | "compiled" | "issued" | "provided" | "gathered"
                 ) {
                     k += 1;
                 }
-                if k < n && matches!(self.lw(k).as_str(), "from" | "by") {
+                if k < n && matches!(self.lw(k), "from" | "by") {
                     let mut a = k + 1;
-                    while a < n && DETS.contains(&self.lw(a).as_str()) {
+                    while a < n && DETS.contains(&self.lw(a)) {
                         a += 1;
                     }
                     if let Some((s, e)) = self.source_np(a) {
@@ -760,31 +692,33 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
-            if REPORT_VERBS.contains(&l.as_str()) {
-                let needs_that = NEEDS_THAT.contains(&l.as_str());
+            if words().claim_report().contains(l) {
+                let needs_that = words().claim_needs_that().contains(l);
                 let that_after = i + 1 < n && self.lw(i + 1) == "that";
                 let passive = i > 0
                     && matches!(
-                        self.lw(i - 1).as_str(),
+                        self.lw(i - 1),
                         "was" | "is" | "were" | "are" | "be" | "been" | "being"
                     );
-                let q_before = quantities.iter().any(|&(qa, _)| qa < self.toks[i].0);
-                let noun = i > 0
-                    && (is_possessive(self.w(i - 1)) || DETS.contains(&self.lw(i - 1).as_str()));
+                let q_before = quantities
+                    .iter()
+                    .any(|&(qa, _)| qa < self.sent.tokens[i].start);
+                let noun =
+                    i > 0 && (is_possessive(self.w(i - 1)) || DETS.contains(&self.lw(i - 1)));
                 if (!needs_that || that_after || q_before) && !passive && !noun {
                     // X said / X's data show
                     let before = self.source_backward(i).filter(|&(a, b)| !inside_q(a, b));
                     let before = before.map(|(a, b)| {
                         let mut a = a;
-                        while a < b && DETS.contains(&self.lw(a).as_str()) {
+                        while a < b && DETS.contains(&self.lw(a)) {
                             a += 1;
                         }
                         (a, b)
                     });
                     match before {
-                        Some((a, b)) if a < b && !matches!(self.lw(a).as_str(), "it" | "there") => {
+                        Some((a, b)) if a < b && !matches!(self.lw(a), "it" | "there") => {
                             let last = self.lw(b - 1);
-                            if DATA_WORDS.contains(&last.as_str()) && b - a >= 2 {
+                            if DATA_WORDS.contains(&last) && b - a >= 2 {
                                 // "World Bank data show", "the ministry's figures showed"
                                 let mut e = b - 1;
                                 if is_possessive(self.w(e - 1)) {
@@ -793,8 +727,8 @@ impl<'a> Ctx<'a> {
                                 if e > a {
                                     out.push((self.mk_source(a, e, &format!("{last} {l}")), i));
                                 }
-                            } else if !DATA_WORDS.contains(&last.as_str()) || b - a >= 1 {
-                                out.push((self.mk_source(a, b, &l), i));
+                            } else if !DATA_WORDS.contains(&last) || b - a >= 1 {
+                                out.push((self.mk_source(a, b, l), i));
                             }
                         }
                         _ => {
@@ -802,12 +736,12 @@ impl<'a> Ctx<'a> {
                             let opens = i == 0 || matches!(self.w(i - 1), "," | "”" | "\"" | "’");
                             if opens && i + 1 < n {
                                 let mut a = i + 1;
-                                while a < n && DETS.contains(&self.lw(a).as_str()) {
+                                while a < n && DETS.contains(&self.lw(a)) {
                                     a += 1;
                                 }
                                 if let Some((s, e)) = self.source_np(a) {
                                     if !inside_q(s, e) {
-                                        out.push((self.mk_source(s, e, &l), i));
+                                        out.push((self.mk_source(s, e, l), i));
                                     }
                                 }
                             }
@@ -851,7 +785,7 @@ impl<'a> Ctx<'a> {
         // never start on a preposition
         while i < v
             && matches!(
-                self.lw(i).as_str(),
+                self.lw(i),
                 "of" | "in" | "at" | "for" | "from" | "with" | "on"
             )
         {
@@ -861,28 +795,28 @@ impl<'a> Ctx<'a> {
     }
 
     fn skip_data_words(&self, a: usize) -> usize {
-        let n = self.toks.len();
+        let n = self.len();
         let mut k = a;
         while k < n
-            && (DETS.contains(&self.lw(k).as_str())
+            && (DETS.contains(&self.lw(k))
                 || matches!(
-                    self.lw(k).as_str(),
+                    self.lw(k),
                     "official" | "latest" | "new" | "preliminary" | "government"
                 ))
         {
             k += 1;
         }
-        if k < n && DATA_WORDS.contains(&self.lw(k).as_str()) {
+        if k < n && DATA_WORDS.contains(&self.lw(k)) {
             let mut j = k + 1;
             if j < n
                 && matches!(
-                    self.lw(j).as_str(),
+                    self.lw(j),
                     "released" | "published" | "compiled" | "issued" | "provided"
                 )
             {
                 j += 1;
             }
-            if j < n && matches!(self.lw(j).as_str(), "from" | "by" | "of") {
+            if j < n && matches!(self.lw(j), "from" | "by" | "of") {
                 return j + 1;
             }
         }
@@ -891,7 +825,7 @@ impl<'a> Ctx<'a> {
 
     /// A source name forward from `a`: capitalised names run through "of", "for", "and".
     fn source_np(&self, a: usize) -> Option<(usize, usize)> {
-        let n = self.toks.len();
+        let n = self.len();
         let mut j = a;
         while j < n && j - a < 12 {
             let w = self.w(j);
@@ -932,7 +866,7 @@ impl<'a> Ctx<'a> {
     fn mk_source(&self, a: usize, b: usize, cue: &str) -> ClaimSource {
         let (s, e) = self.span(a, b);
         ClaimSource {
-            name: self.text[s..e].to_string(),
+            name: self.sent.text[s..e].to_string(),
             start: s,
             end: e,
             cue: cue.to_string(),
@@ -940,8 +874,8 @@ impl<'a> Ctx<'a> {
     }
 }
 
-fn subtree(a: &Analysis<'_>, root: usize) -> (usize, usize) {
-    let n = a.words.len();
+fn subtree(a: &[AnalyzedWord<'_>], root: usize) -> (usize, usize) {
+    let n = a.len();
     let mut lo = root;
     let mut hi = root;
     for k in 0..n {
@@ -952,7 +886,7 @@ fn subtree(a: &Analysis<'_>, root: usize) -> (usize, usize) {
                 hi = hi.max(k);
                 break;
             }
-            let h = a.words[cur].head as usize;
+            let h = a[cur].head as usize;
             if h == 0 || h > n {
                 break;
             }
@@ -980,18 +914,12 @@ pub(crate) fn sentence_claims(
     if found.is_empty() || s.tokens.is_empty() {
         return;
     }
-    let toks: Vec<(usize, usize)> = s
-        .tokens
-        .iter()
-        .map(|t| (t.start, t.end))
-        .filter(|&(a, b)| {
-            a <= b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b)
-        })
-        .collect();
-    if toks.len() != s.tokens.len() {
+    if s.tokens.iter().any(|t| text.get(t.start..t.end).is_none()) {
         return;
     }
-    let ctx = Ctx { text, toks, syntax };
+    let ctx = Ctx {
+        sent: aras_lex::Sent::new(text, &s.tokens, syntax.map(|a| a.words.as_slice())),
+    };
     let abs: Vec<(usize, usize)> = found
         .iter()
         .map(|f| (s.start + f.start, s.start + f.end))
@@ -1001,17 +929,17 @@ pub(crate) fn sentence_claims(
     for (f, &(vs, ve)) in found.iter().zip(&abs) {
         let qi = ctx.tok_from(vs);
         let after = ctx.tok_from(ve);
-        if qi >= ctx.toks.len() {
+        if qi >= ctx.len() {
             continue;
         }
         // measure: "of X" after the value (money also "in X", "worth of X")
         let mut measure: Option<(usize, usize)> = None;
         let is_money = matches!(&f.quantity, Quantity::Money { .. })
             || matches!(&f.quantity, Quantity::Change { by, .. } if matches!(**by, Quantity::Money { .. }));
-        if after < ctx.toks.len() {
+        if after < ctx.len() {
             let l = ctx.lw(after);
             let mut k = after;
-            if is_money && l == "worth" && k + 1 < ctx.toks.len() && ctx.lw(k + 1) == "of" {
+            if is_money && l == "worth" && k + 1 < ctx.len() && ctx.lw(k + 1) == "of" {
                 k += 1;
             }
             let l = ctx.lw(k);
@@ -1032,9 +960,9 @@ pub(crate) fn sentence_claims(
                 if let Some(np) = ctx.np_backward(qi - 1, 6) {
                     // "declare the equivalent of": the noun phrase starts at its determiner
                     let mut a = (np.0 + 1..np.1)
-                        .find(|&k| DETS.contains(&ctx.lw(k).as_str()))
+                        .find(|&k| DETS.contains(&ctx.lw(k)))
                         .unwrap_or(np.0);
-                    while a < np.1 && DETS.contains(&ctx.lw(a).as_str()) {
+                    while a < np.1 && DETS.contains(&ctx.lw(a)) {
                         a += 1;
                     }
                     if a < np.1 && !ctx.verbish(np.1 - 1) {
@@ -1051,7 +979,7 @@ pub(crate) fn sentence_claims(
         };
         // no weekdays or "today" at either end: "prosecutors Friday", "Monday it"
         let subject_np = subject_np.map(|(mut a, mut b)| {
-            let day = |k: usize| WEEKDAYS.contains(&ctx.lw(k).as_str());
+            let day = |k: usize| WEEKDAYS.contains(&ctx.lw(k));
             while a < b && day(a) {
                 a += 1;
             }
@@ -1063,14 +991,14 @@ pub(crate) fn sentence_claims(
         let subject_np = subject_np.filter(|&(a, b)| {
             a < b && b <= qi && (a..b).any(|k| ctx.w(k).chars().any(char::is_alphabetic))
         });
-        let level = qi > 0 && LEVEL_BEFORE.contains(&ctx.lw(qi - 1).as_str());
+        let level = qi > 0 && LEVEL_BEFORE.contains(&ctx.lw(qi - 1));
         // "put the damage at $3 billion", "raised its forecast to 4 percent": the object is measured
         if measure.is_none()
             && qi >= 2
-            && matches!(ctx.lw(qi - 1).as_str(), "at" | "to")
+            && matches!(ctx.lw(qi - 1), "at" | "to")
             && ctx.w(qi - 2).chars().all(|c| c.is_alphabetic())
             && !ctx.verbish(qi - 2)
-            && !NP_STOP.contains(&ctx.lw(qi - 2).as_str())
+            && !NP_STOP.contains(&ctx.lw(qi - 2))
         {
             if let Some(np) = ctx.np_backward(qi - 1, 6) {
                 if !ctx.verbish(np.0) {
@@ -1114,9 +1042,9 @@ pub(crate) fn sentence_claims(
             last = last.max(m.1);
         }
         let end_tok = ctx.clause_end(last);
-        let start = ctx.toks[start_tok].0.min(vs);
+        let start = ctx.sent.tokens[start_tok].start.min(vs);
         let end = if end_tok > 0 {
-            ctx.toks[end_tok - 1].1.max(ve)
+            ctx.sent.tokens[end_tok - 1].end.max(ve)
         } else {
             ve
         };

@@ -34,6 +34,9 @@
 //! analysis is given (aligned with `sentences`, one word per token), the clause subject
 //! is taken from the parse (`nsubj` of the nearest governing predicate) instead.
 //!
+//! Each sentence is read through `aras_lex::Sent`; the reporting verbs are lists of
+//! `lexicon/words.txt`.
+//!
 //! Quotes are not known here: when a claim lies inside a direct quote, the quote's
 //! speaker is its source, and the pipeline (which has the quotes) fills that in when
 //! `source` is `None`.

@@ -45,6 +45,14 @@
 //! dated expression earlier in the same paragraph (`date_source` = discourse), else none
 //! (`date_source` = document; the publication date is never copied into `date`).
 //!
+//! **Where.** `coder/mod.rs` holds [`code`] and the per-sentence loop; its modules each
+//! decide one thing: candidate triggers (`candidates`), pattern matching (`patterns`), the
+//! role heads in the parse (`arguments`), their actors (`roles`), factuality
+//! (`factuality`: "threatened to attack"), dates (`dates`), sports reports, idioms and
+//! duplicates (`filters`). Sentences are read through `aras_lex::Sent`; the closed word
+//! lists (governors, light verbs, idiom objects, sports words) are data in
+//! `lexicon/words.txt`, read through `aras_lex::words()`.
+//!
 //! ```no_run
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! use aras_events::{code, EventInput, Lexicon};

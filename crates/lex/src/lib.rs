@@ -36,3 +36,17 @@ mod words;
 pub use doc::{Doc, Tok};
 pub use sent::Sent;
 pub use words::{is_possessive, words, List, Words, WordsError};
+
+/// Inflectional endings and what replaces each to give a stem candidate, in the order the
+/// lemma guessers of the event coder and the quote finder try them ("parties" → "party",
+/// "expelled" → "expell", "raised" → "rais" and "raise").
+pub const SUFFIXES: &[(&str, &str)] = &[
+    ("ies", "y"),
+    ("ied", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ing", ""),
+    ("ing", "e"),
+];

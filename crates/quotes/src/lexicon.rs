@@ -1,5 +1,8 @@
 //! Word lists: verbs of saying, words that end a name, heads of organisations and of
-//! person descriptions, titles. All lowercase; callers lowercase the token.
+//! person descriptions, titles. All lowercase; callers lowercase the token. The verbs of
+//! saying and reporting and the titles are data (`lexicon/words.txt`, `aras_lex::words()`).
+
+use aras_lex::words;
 
 /// How strongly a verb introduces speech.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,127 +14,6 @@ pub(crate) enum Cue {
     /// one-to-three-word term.
     Report,
 }
-
-const SPEECH: &[&str] = &[
-    "say",
-    "add",
-    "warn",
-    "state",
-    "note",
-    "ask",
-    "explain",
-    "insist",
-    "argue",
-    "claim",
-    "declare",
-    "announce",
-    "reply",
-    "respond",
-    "remark",
-    "recall",
-    "acknowledge",
-    "admit",
-    "concede",
-    "observe",
-    "suggest",
-    "emphasize",
-    "emphasise",
-    "stress",
-    "tweet",
-    "comment",
-    "conclude",
-    "predict",
-    "caution",
-    "complain",
-    "joke",
-    "quip",
-    "boast",
-    "vow",
-    "promise",
-    "pledge",
-    "counter",
-    "retort",
-    "shout",
-    "yell",
-    "exclaim",
-    "whisper",
-    "confirm",
-    "assert",
-    "contend",
-    "testify",
-    "allege",
-    "lament",
-    "muse",
-    "reiterate",
-    "affirm",
-    "proclaim",
-    "recount",
-    "write",
-    "tell",
-    "continue",
-    "elaborate",
-    "reason",
-    "demand",
-    "charge",
-    "scoff",
-    "concur",
-    "clarify",
-    "mention",
-    "report",
-    "wonder",
-    "speculate",
-    "predict",
-];
-
-const REPORT: &[&str] = &[
-    "call",
-    "describe",
-    "express",
-    "urge",
-    "dub",
-    "label",
-    "term",
-    "brand",
-    "accuse",
-    "praise",
-    "criticize",
-    "criticise",
-    "denounce",
-    "condemn",
-    "blame",
-    "hail",
-    "deny",
-    "agree",
-    "characterize",
-    "characterise",
-    "voice",
-    "welcome",
-    "reject",
-    "dismiss",
-    "slam",
-    "decry",
-    "mock",
-    "ridicule",
-    "tout",
-    "question",
-    "challenge",
-    "thank",
-    "ponder",
-    "cite",
-    "attack",
-    "chide",
-    "scold",
-    "sing",
-];
-
-/// Lemmas that are also common nouns (`the report`, `her claims`, `a tweet`): only
-/// their `-ed` and `-ing` forms count.
-const NOUNISH: &[&str] = &[
-    "state", "report", "charge", "claim", "comment", "note", "promise", "pledge", "demand",
-    "counter", "mention", "reply", "remark", "tweet", "stress", "joke", "vow", "quip", "call",
-    "label", "term", "brand", "praise", "blame", "voice", "welcome", "reason", "muse", "shout",
-    "whisper", "dub", "slam", "deny", "denie", "agree", "respond", "conclude", "reject", "dismiss",
-];
 
 const IRREGULAR: &[(&str, &str)] = &[
     ("said", "say"),
@@ -165,17 +47,7 @@ fn regular<'a>(w: &str, list: &[&'a str]) -> Option<&'a str> {
         return Some(l);
     }
     let mut cands: Vec<String> = Vec::new();
-    for (suf, rep) in [
-        ("ies", "y"),
-        ("ied", "y"),
-        ("es", ""),
-        ("s", ""),
-        ("ed", ""),
-        ("ed", "e"),
-        ("ing", ""),
-        ("ing", "e"),
-        ("d", ""),
-    ] {
+    for &(suf, rep) in aras_lex::SUFFIXES.iter().chain(&[("d", "")]) {
         if let Some(stem) = w.strip_suffix(suf) {
             cands.push(format!("{stem}{rep}"));
         }
@@ -186,7 +58,7 @@ fn regular<'a>(w: &str, list: &[&'a str]) -> Option<&'a str> {
 /// The cue and lemma of a verb form of saying or reporting (lowercase input).
 pub(crate) fn cue(w: &str) -> Option<(Cue, &'static str)> {
     if let Some(&(_, l)) = IRREGULAR.iter().find(|(f, _)| *f == w) {
-        let kind = if SPEECH.contains(&l) {
+        let kind = if words().quote_speech().contains(l) {
             Cue::Speech
         } else {
             Cue::Report
@@ -197,15 +69,15 @@ pub(crate) fn cue(w: &str) -> Option<(Cue, &'static str)> {
         return None;
     }
     let inflected = w.ends_with("ed") || w.ends_with("ing");
-    if !inflected && NOUNISH.contains(&w.trim_end_matches('s')) {
+    if !inflected && words().quote_nounish().contains(w.trim_end_matches('s')) {
         return None;
     }
-    if let Some(l) = regular(w, SPEECH) {
+    if let Some(l) = regular(w, words().quote_speech().as_slice()) {
         // Bare nouns that look like verbs of saying are still verbs here; the callers
         // look at the neighbours.
         return Some((Cue::Speech, l));
     }
-    regular(w, REPORT).map(|l| (Cue::Report, l))
+    regular(w, words().quote_report().as_slice()).map(|l| (Cue::Report, l))
 }
 
 /// Is this form of a cue verb a participle or gerund (`saying`, `expressing`)?
@@ -706,87 +578,7 @@ pub(crate) fn is_person_head(w: &str) -> bool {
 /// Titles stripped off the front of a person's name (`Foreign Minister Ceyhun Bayramov`).
 pub(crate) fn is_title(w: &str) -> bool {
     let w = w.trim_end_matches('.');
-    matches!(
-        w,
-        "president"
-            | "vice"
-            | "prime"
-            | "minister"
-            | "foreign"
-            | "defence"
-            | "defense"
-            | "interior"
-            | "finance"
-            | "secretary"
-            | "sen"
-            | "senator"
-            | "rep"
-            | "representative"
-            | "gov"
-            | "governor"
-            | "mr"
-            | "mrs"
-            | "ms"
-            | "miss"
-            | "dr"
-            | "prof"
-            | "professor"
-            | "general"
-            | "gen"
-            | "lt"
-            | "col"
-            | "colonel"
-            | "maj"
-            | "major"
-            | "capt"
-            | "captain"
-            | "adm"
-            | "admiral"
-            | "sgt"
-            | "ambassador"
-            | "judge"
-            | "justice"
-            | "mayor"
-            | "chancellor"
-            | "king"
-            | "queen"
-            | "prince"
-            | "sheikh"
-            | "ayatollah"
-            | "pope"
-            | "rev"
-            | "chairman"
-            | "speaker"
-            | "leader"
-            | "spokesman"
-            | "spokeswoman"
-            | "deputy"
-            | "chief"
-            | "state"
-            | "former"
-            | "commander"
-            | "director"
-            | "attorney"
-            | "senior"
-            | "supreme"
-            | "u.s"
-            | "us"
-            | "uk"
-            | "house"
-            | "majority"
-            | "minority"
-            | "democratic"
-            | "republican"
-            | "presidential"
-            | "candidate"
-            | "nominee"
-            | "gop"
-            | "first"
-            | "lady"
-            | "acting"
-            | "chair"
-            | "ceo"
-    )
+    words().quote_titles().contains(w)
 }
 
 #[cfg(test)]

@@ -19,6 +19,9 @@
 //! A short quoted term with no verb of saying in its sentence (`the Harop “loitering
 //! munition” drone`) is kept as a partial quote with no speaker.
 //!
+//! The document is read through `aras_lex::Doc`, with each token's paragraph and quote
+//! on top; the cue verbs and the titles are lists of `lexicon/words.txt`.
+//!
 //! Syntax is optional: with a dependency parse per sentence the subject of a verb of
 //! saying comes from its `nsubj`; without it, from the words next to the verb.
 //!
@@ -35,6 +38,7 @@
 use aras_nlp::model::Analysis;
 use aras_text::Sentence;
 use serde::Serialize;
+use std::ops::Deref;
 
 /// How a speaker was found: the contract's vocabulary.
 pub use aras_schema::SpeakerResolution as ResolvedBy;
@@ -100,27 +104,33 @@ struct Mention {
     via: ResolvedBy,
 }
 
+/// Where a token of the document stands: its paragraph and the quote it is in.
 #[derive(Debug, Clone)]
-struct Tok {
-    start: usize,
-    end: usize,
-    sent: usize,
+struct Place {
     para: usize,
     /// Inside quote `q` (marks included).
     quote: Option<usize>,
 }
 
-struct Doc<'a, 's> {
-    text: &'a str,
-    toks: Vec<Tok>,
-    /// Token range of each sentence.
-    sents: Vec<(usize, usize)>,
-    syntax: Option<&'s [Analysis<'s>]>,
+/// The document (the shared token view of `aras-lex`, which it dereferences to), with the
+/// paragraph and quote of each token, the quotes and the names.
+struct Doc<'a> {
+    view: aras_lex::Doc<'a>,
+    /// Paragraph and quote of each token of `view`.
+    place: Vec<Place>,
     paras: Vec<(usize, usize)>,
     quotes: Vec<marks::RawQuote>,
     /// Capitalised runs outside quotes: token ranges.
     names: Vec<(usize, usize)>,
     headline: Vec<bool>,
+}
+
+impl<'a> Deref for Doc<'a> {
+    type Target = aras_lex::Doc<'a>;
+
+    fn deref(&self) -> &aras_lex::Doc<'a> {
+        &self.view
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -130,44 +140,28 @@ struct Candidate {
     kind: Kind,
 }
 
-impl<'a, 's> Doc<'a, 's> {
-    fn new(text: &'a str, sentences: &[Sentence], syntax: Option<&'s [Analysis<'s>]>) -> Self {
+impl<'a> Doc<'a> {
+    fn new(text: &'a str, sentences: &[Sentence], syntax: Option<&'a [Analysis<'a>]>) -> Self {
         let paras = marks::paragraphs(text);
         let quotes = marks::find(text, &paras);
-        let mut toks = Vec::new();
-        let mut sents = Vec::new();
+        let view = aras_lex::Doc::new(text, sentences, syntax);
         let mut para = 0;
-        for (si, s) in sentences.iter().enumerate() {
-            let a = toks.len();
-            for t in &s.tokens {
-                if t.end > text.len()
-                    || t.start >= t.end
-                    || !text.is_char_boundary(t.start)
-                    || !text.is_char_boundary(t.end)
-                {
-                    continue;
-                }
+        let place = view
+            .toks
+            .iter()
+            .map(|t| {
                 while para + 1 < paras.len() && paras[para].1 <= t.start {
                     para += 1;
                 }
                 let quote = quotes
                     .iter()
                     .position(|q| t.start < q.close_end.max(q.end) && t.end > q.open);
-                toks.push(Tok {
-                    start: t.start,
-                    end: t.end,
-                    sent: si,
-                    para,
-                    quote,
-                });
-            }
-            sents.push((a, toks.len()));
-        }
+                Place { para, quote }
+            })
+            .collect();
         let mut doc = Doc {
-            text,
-            toks,
-            sents,
-            syntax,
+            view,
+            place,
             paras,
             quotes,
             names: Vec::new(),
@@ -179,7 +173,7 @@ impl<'a, 's> Doc<'a, 's> {
     }
 
     fn w(&self, i: usize) -> &'a str {
-        &self.text[self.toks[i].start..self.toks[i].end]
+        self.toks[i].text
     }
 
     fn lw(&self, i: usize) -> String {
@@ -200,10 +194,6 @@ impl<'a, 's> Doc<'a, 's> {
         self.w(i).chars().next().is_some_and(char::is_alphanumeric)
     }
 
-    fn is_possessive(&self, i: usize) -> bool {
-        matches!(self.w(i), "'s" | "’s" | "'" | "’")
-    }
-
     /// A sentence in title case: a headline, whose capitals mean nothing.
     fn is_headline(&self, s: usize) -> bool {
         let (a, b) = self.sents[s];
@@ -214,7 +204,7 @@ impl<'a, 's> Doc<'a, 's> {
     }
 
     fn outside(&self, i: usize) -> bool {
-        self.toks[i].quote.is_none()
+        self.place[i].quote.is_none()
     }
 
     /// Is token `i` a cue verb (lowercase as written)?
@@ -233,18 +223,12 @@ impl<'a, 's> Doc<'a, 's> {
         lexicon::cue(w).map(|c| c.0)
     }
 
-    fn analysis(&self, s: usize) -> Option<&Analysis<'s>> {
-        let an = self.syntax?.get(s)?;
-        let (a, b) = self.sents[s];
-        (an.words.len() == b - a).then_some(an)
-    }
-
     // ----- noun phrases -------------------------------------------------------------
 
     fn np_token(&self, i: usize) -> bool {
         let w = self.w(i);
         let l = w.to_lowercase();
-        if self.is_possessive(i) {
+        if self.toks[i].is_possessive() {
             return true;
         }
         if !self.is_word(i) {
@@ -318,7 +302,7 @@ impl<'a, 's> Doc<'a, 's> {
         if let Some(k) = (s..e.saturating_sub(1)).rev().find(|&k| time(&self.lw(k))) {
             s = k + 1;
         }
-        while s < e && self.is_possessive(s) {
+        while s < e && self.toks[s].is_possessive() {
             s += 1;
         }
         s
@@ -362,7 +346,7 @@ impl<'a, 's> Doc<'a, 's> {
                 break;
             }
             if !self.is_cap(e)
-                && !self.is_possessive(e)
+                && !self.toks[e].is_possessive()
                 && !lexicon::is_determiner(&l)
                 && l != "of"
                 && l != "-"
@@ -527,7 +511,7 @@ impl<'a, 's> Doc<'a, 's> {
         let s = self.toks[o].sent;
         let mut lo = self.sents[s].0;
         for k in (lo..o).rev() {
-            if !self.outside(k) || self.toks[k].para != rq.para {
+            if !self.outside(k) || self.place[k].para != rq.para {
                 lo = k + 1;
                 break;
             }
@@ -542,14 +526,14 @@ impl<'a, 's> Doc<'a, 's> {
         let Some(a) = self.tok_at(rq.close_end) else {
             return (0, 0, false);
         };
-        if self.toks[a].start < rq.close_end || self.toks[a].para != rq.para {
+        if self.toks[a].start < rq.close_end || self.place[a].para != rq.para {
             return (a, a, false);
         }
         let s = self.toks[a].sent;
         let new_sentence = self.sents[s].0 == a;
         let mut hi = self.sents[s].1;
         for k in a..hi {
-            if !self.outside(k) || self.toks[k].para != rq.para {
+            if !self.outside(k) || self.place[k].para != rq.para {
                 hi = k;
                 break;
             }
@@ -669,7 +653,7 @@ impl<'a, 's> Doc<'a, 's> {
         }
         let para = self.quotes[q].para;
         let mut cues: Vec<usize> = (sa..sb)
-            .filter(|&k| self.outside(k) && self.toks[k].para == para && self.cue(k).is_some())
+            .filter(|&k| self.outside(k) && self.place[k].para == para && self.cue(k).is_some())
             .collect();
         cues.sort_by_key(|&k| k.abs_diff(o));
         for v in cues {
@@ -733,7 +717,7 @@ impl<'a, 's> Doc<'a, 's> {
         if intro
             && q > 0
             && lo > 0
-            && self.toks[lo - 1].quote == Some(q - 1)
+            && self.place[lo - 1].quote == Some(q - 1)
             && !self.is_partial(q - 1)
         {
             let prev = &self.quotes[q - 1];
@@ -758,7 +742,7 @@ impl<'a, 's> Doc<'a, 's> {
             let sent = self.toks[i].sent;
             let mut e = i + 1;
             while e < n && self.toks[e].sent == sent && self.outside(e) {
-                let join = (self.is_possessive(e)
+                let join = (self.toks[e].is_possessive()
                     || matches!(
                         self.lw(e).as_str(),
                         "of" | "de" | "al" | "bin" | "van" | "von" | "-"
@@ -783,10 +767,6 @@ impl<'a, 's> Doc<'a, 's> {
         out
     }
 
-    fn span_text(&self, a: usize, b: usize) -> &'a str {
-        &self.text[self.toks[a].start..self.toks[b - 1].end]
-    }
-
     /// Strips leading titles and determiners off a capitalised name.
     fn strip_titles(&self, a: usize, b: usize) -> usize {
         let mut s = a;
@@ -802,8 +782,8 @@ impl<'a, 's> Doc<'a, 's> {
         if let Some(k) = last_title {
             let rest = k + 1..b;
             if rest.clone().any(|r| self.is_cap(r) && !titled(r))
-                && !rest.clone().any(|r| self.is_possessive(r))
-                && !(s..k).any(|r| self.is_possessive(r))
+                && !rest.clone().any(|r| self.toks[r].is_possessive())
+                && !(s..k).any(|r| self.toks[r].is_possessive())
             {
                 return k + 1;
             }
@@ -838,7 +818,7 @@ impl<'a, 's> Doc<'a, 's> {
         }
         let s = self.strip_titles(a, b);
         let caps = (s..b).filter(|&k| self.is_cap(k)).count();
-        let has_poss = (s..b).any(|k| self.is_possessive(k));
+        let has_poss = (s..b).any(|k| self.toks[k].is_possessive());
         if has_poss {
             return Kind::Org;
         }
@@ -862,7 +842,7 @@ impl<'a, 's> Doc<'a, 's> {
             if b - s < 2 || b - s > 4 || self.w(b - 1) != surname {
                 continue;
             }
-            if (s..b).any(|k| self.is_possessive(k) || !self.is_cap(k)) {
+            if (s..b).any(|k| self.toks[k].is_possessive() || !self.is_cap(k)) {
                 continue;
             }
             let last = self.lw(b - 1);
@@ -1021,7 +1001,7 @@ impl<'a, 's> Doc<'a, 's> {
             }
             // A cue verb's subject (or a quote's speaker) is a speaker of the paragraph.
             if q.is_some() || self.is_speech_subject(m) {
-                para_speakers.push((self.toks[m.a].para, pos, sp));
+                para_speakers.push((self.place[m.a].para, pos, sp));
             }
         }
 

@@ -1,8 +1,9 @@
 //! Time expressions: found in text and normalised TIMEX3-style against the document
 //! date and the discourse.
 //!
-//! [`extract`] scans each sentence's tokens for time expressions (a longest-match scan
-//! of small recognizers, see `recognize.rs`) and then resolves them in text order:
+//! [`extract`] scans each sentence's tokens (`aras_lex::Sent`) for time expressions (a
+//! longest-match scan of small recognizers, see `recognize.rs`) and then resolves them in
+//! text order:
 //!
 //! - **absolute** expressions carry their own value: `13 June 2025` → `2025-06-13`,
 //!   `October 2021` → `2021-10`, `in 2012` → `2012`, `the late 1990s` → `199X`,
@@ -85,7 +86,7 @@ use serde::{Deserialize, Serialize};
 pub use aras_schema::TimeKind;
 
 use lexicon::Unit;
-use recognize::{Cand, Part, Sem, Tok};
+use recognize::{Cand, Part, Sem};
 
 /// One time expression of a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -125,19 +126,7 @@ pub fn extract(text: &str, sentences: &[aras_text::Sentence], ctx: &TimeContext)
     let mut cands: Vec<Cand> = Vec::new();
     let mut last_end = 0;
     for sentence in sentences {
-        let toks: Vec<Tok> = sentence
-            .tokens
-            .iter()
-            .filter_map(|t| {
-                let s = text.get(t.start..t.end)?;
-                Some(Tok {
-                    s,
-                    l: s.to_lowercase(),
-                    start: t.start,
-                    end: t.end,
-                })
-            })
-            .collect();
+        let toks = aras_lex::Sent::new(text, &sentence.tokens, None);
         for c in recognize::scan(&toks) {
             if c.start >= last_end && c.end > c.start {
                 last_end = c.end;

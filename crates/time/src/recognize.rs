@@ -8,19 +8,10 @@
 
 use std::sync::LazyLock;
 
+use aras_lex::Sent;
 use regex::Regex;
 
 use crate::lexicon::{self, Unit};
-
-/// A token of the sentence being scanned.
-pub(crate) struct Tok<'a> {
-    /// The token as written.
-    pub s: &'a str,
-    /// Its lowercase form.
-    pub l: String,
-    pub start: usize,
-    pub end: usize,
-}
 
 /// Quarter, half or season of a year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,8 +146,8 @@ static Q_TOKEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([qh])([1-4])$"
 
 /// Scans one sentence (its tokens already lowercased) and returns its expressions in
 /// order, non-overlapping.
-pub(crate) fn scan(toks: &[Tok<'_>]) -> Vec<Cand> {
-    let sentence_future = toks.iter().any(|t| lexicon::is_future_marker(&t.l));
+pub(crate) fn scan(toks: &Sent<'_>) -> Vec<Cand> {
+    let sentence_future = (0..toks.len()).any(|k| lexicon::is_future_marker(toks.lower(k)));
     let sc = Sc { t: toks };
     let mut found: Vec<(usize, usize, Sem)> = Vec::new();
     let mut i = 0;
@@ -172,8 +163,8 @@ pub(crate) fn scan(toks: &[Tok<'_>]) -> Vec<Cand> {
     found
         .into_iter()
         .map(|(a, b, sem)| Cand {
-            start: toks[a].start,
-            end: toks[b - 1].end,
+            start: toks.tokens[a].start,
+            end: toks.tokens[b - 1].end,
             sem,
             future: local_tense(toks, a, b).or(sentence_future.then_some(true)),
         })
@@ -184,23 +175,27 @@ pub(crate) fn scan(toks: &[Tok<'_>]) -> Vec<Cand> {
 /// (up to eight tokens, within the clause), else the nearest after it (up to five);
 /// `Some(true)` for the future. `said Friday` is past, `planned to leave on Thursday`
 /// and `as early as Tuesday` are future.
-fn local_tense(toks: &[Tok<'_>], a: usize, b: usize) -> Option<bool> {
+fn local_tense(toks: &Sent<'_>, a: usize, b: usize) -> Option<bool> {
     let cue = |k: usize| {
-        let l = toks[k].l.as_str();
-        let prev = if k == 0 { "" } else { toks[k - 1].l.as_str() };
-        let next = toks.get(k + 1).map(|t| t.l.as_str()).unwrap_or("");
+        let l = toks.lower(k);
+        let prev = if k == 0 { "" } else { toks.lower(k - 1) };
+        let next = if k + 1 < toks.len() {
+            toks.lower(k + 1)
+        } else {
+            ""
+        };
         lexicon::tense_cue(prev, l, next)
     };
     for k in (a.saturating_sub(8)..a).rev() {
-        if matches!(toks[k].l.as_str(), ";" | "--" | "—" | "“" | "\"" | "”") {
+        if matches!(toks.lower(k), ";" | "--" | "—" | "“" | "\"" | "”") {
             break;
         }
         if let Some(f) = cue(k) {
             return Some(f);
         }
     }
-    for (k, t) in toks.iter().enumerate().skip(b).take(5) {
-        if matches!(t.l.as_str(), ";" | "--" | "—" | "." | "“" | "\"" | "”") {
+    for k in (b..toks.len()).take(5) {
+        if matches!(toks.lower(k), ";" | "--" | "—" | "." | "“" | "\"" | "”") {
             break;
         }
         if let Some(f) = cue(k) {
@@ -213,16 +208,24 @@ fn local_tense(toks: &[Tok<'_>], a: usize, b: usize) -> Option<bool> {
 type Hit = Option<(usize, Sem)>;
 
 struct Sc<'a, 'b> {
-    t: &'b [Tok<'a>],
+    t: &'b Sent<'a>,
 }
 
 impl Sc<'_, '_> {
     fn l(&self, i: usize) -> &str {
-        self.t.get(i).map(|t| t.l.as_str()).unwrap_or("")
+        if i < self.t.len() {
+            self.t.lower(i)
+        } else {
+            ""
+        }
     }
 
     fn s(&self, i: usize) -> &str {
-        self.t.get(i).map(|t| t.s).unwrap_or("")
+        if i < self.t.len() {
+            self.t.form(i)
+        } else {
+            ""
+        }
     }
 
     fn cap(&self, i: usize) -> bool {

@@ -135,16 +135,7 @@ pub(super) fn lemma_candidates(lemma: &str, word: &str) -> Vec<String> {
         (b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] && !b"aeiouls".contains(&b[b.len() - 1]))
             .then(|| stem[..stem.len() - 1].to_string())
     };
-    for (suffix, repl) in [
-        ("ies", "y"),
-        ("ied", "y"),
-        ("es", ""),
-        ("s", ""),
-        ("ed", ""),
-        ("ed", "e"),
-        ("ing", ""),
-        ("ing", "e"),
-    ] {
+    for &(suffix, repl) in aras_lex::SUFFIXES {
         if let Some(stem) = word.strip_suffix(suffix) {
             if stem.len() >= 2 {
                 let stem_doubled = doubled(stem);
