@@ -149,6 +149,9 @@ pub(crate) struct Builder<'a, 'd> {
     /// Token covered by a draft.
     pub covered: Vec<bool>,
     pub drafts: Vec<Draft>,
+    /// For each sentence, the country of the wire dateline heading its paragraph
+    /// ([`crate::dateline`]), if any.
+    pub dateline_country: Vec<Option<String>>,
 }
 
 pub(crate) fn run(
@@ -170,17 +173,54 @@ pub(crate) fn run(
         atom_at,
         covered,
         drafts: Vec::new(),
+        dateline_country: Vec::new(),
     };
     b.org_names();
     for s in 0..b.doc.sents.len() {
         b.compose_sentence(s);
     }
     people::learn(&mut b);
+    b.datelines();
     coref::resolve(&mut b);
     b.finish()
 }
 
 impl Builder<'_, '_> {
+    /// Finds the datelines that open paragraphs: their mentions are dropped (a dateline
+    /// names where a story is told from, not an actor) and their country becomes the
+    /// context country of the sentences up to the next dateline.
+    fn datelines(&mut self) {
+        let mut current: Option<String> = None;
+        let mut prev_end = 0;
+        for s in 0..self.doc.sents.len() {
+            let (s0, s1) = self.doc.sents[s];
+            let starts_paragraph = s == 0
+                || self
+                    .doc
+                    .toks
+                    .get(s0)
+                    .and_then(|t| self.doc.text.get(prev_end..t.start))
+                    .is_some_and(|gap| gap.contains('\n'));
+            if s1 > s0 {
+                prev_end = self.doc.toks[s1 - 1].end;
+            }
+            if starts_paragraph {
+                if let Some((a, e)) = crate::dateline::at(&self.doc, s0, s1) {
+                    current = None;
+                    for d in &mut self.drafts {
+                        if d.t0 < e && d.t1 > a {
+                            if current.is_none() {
+                                current = d.country.clone();
+                            }
+                            d.t1 = d.t0;
+                        }
+                    }
+                }
+            }
+            self.dateline_country.push(current.clone());
+        }
+    }
+
     fn tok(&self, t: usize) -> Option<&Tok<'_>> {
         self.doc.toks.get(t)
     }

@@ -182,20 +182,41 @@ fn main_country(b: &Builder) -> Option<String> {
 
 /// The nearest country before draft `k` in its sentence, else the main country.
 fn context_country(b: &Builder, k: usize, main: Option<&str>) -> Option<String> {
-    let sent = b.doc.toks[b.drafts[k].t0].sent;
-    for j in (0..k).rev() {
-        let d = &b.drafts[j];
-        if d.t0 >= d.t1 {
+    let (t0, t1) = (b.drafts[k].t0, b.drafts[k].t1);
+    let sent = b.doc.toks[t0].sent;
+    // The nearest country in the sentence, before or after ("Foreign Minister John Chan
+    // said ..., adding that Taiwan had ..."); at equal distance the one before.
+    let mut best: Option<(usize, bool, &str)> = None;
+    for (j, d) in b.drafts.iter().enumerate() {
+        if j == k || d.t0 >= d.t1 || b.doc.toks[d.t0].sent != sent {
             continue;
         }
-        if b.doc.toks[d.t0].sent != sent {
-            break;
+        if d.kind == Kind::Group || d.need != Need::Nothing {
+            continue;
         }
-        if d.kind != Kind::Group && d.need == Need::Nothing && d.country.is_some() {
-            return d.country.clone();
+        let Some(c) = d.country.as_deref() else {
+            continue;
+        };
+        let (dist, after) = if d.t1 <= t0 {
+            (t0 - d.t1, false)
+        } else if d.t0 >= t1 {
+            (d.t0 - t1, true)
+        } else {
+            continue;
+        };
+        if best.is_none_or(|(bd, ba, _)| (dist, after) < (bd, ba)) {
+            best = Some((dist, after, c));
         }
     }
-    main.map(str::to_string)
+    if let Some((_, _, c)) = best {
+        return Some(c.to_string());
+    }
+    // Then the dateline's country, then the document's.
+    b.dateline_country
+        .get(sent)
+        .cloned()
+        .flatten()
+        .or_else(|| main.map(str::to_string))
 }
 
 /// An earlier mention with the same sector whose text or role has the head word.

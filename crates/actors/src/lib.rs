@@ -68,6 +68,7 @@
 mod atoms;
 mod build;
 mod coref;
+mod dateline;
 pub mod eval;
 mod people;
 mod words;

@@ -147,6 +147,11 @@ fn name_run(b: &mut Builder, r0: usize, r1: usize, s1: usize) {
     let mut d = Draft::new(r0, r1, Kind::Person, ResolvedBy::Context);
     d.name = Some(b.doc.span_text(r0, r1).to_string());
     d.parts.push((bs, be, Ner::Per));
+    // A person nothing else places (no title, apposition or dictionary entry) is a
+    // national of the context: the nearest country in the sentence, the dateline's,
+    // else the document's (CAMEO codes an unnamed individual by country). An
+    // apposition found later ("X, an analyst at ...") replaces this.
+    d.need = Need::Context;
     b.push(d);
 }
 

@@ -455,12 +455,13 @@ fn disambiguation() {
         ("Many Azeris live in Iran.", "Azeris", "AZE"),
         ("Shi’ites dominate in Azerbaijan.", "Shi’ites", "IRN"),
     ]);
-    // Jordan as part of a person's name, then alone.
+    // Jordan as part of a person's name, then alone: a person, never the country
+    // (an unknown person may take the country of the text's places).
     let ms = run("Michael Jordan visited Chicago. Jordan said he liked it.");
     assert!(
         ms.iter()
             .filter(|m| m.text.contains("Jordan"))
-            .all(|m| m.kind == Person && m.code.is_empty()),
+            .all(|m| m.kind == Person && !m.code.starts_with("JOR")),
         "{ms:#?}"
     );
 }

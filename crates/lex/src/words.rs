@@ -200,6 +200,10 @@ word_lists! {
     reciprocal,
     /// Events: adjectives that attribute an event noun to someone else's claim.
     report_adj,
+    /// Events: adjectives that make an event noun planned or possible, not done.
+    plan_adj,
+    /// Events: adverbs and prepositions that place an event noun later ("ahead of").
+    ahead_case,
     /// Events: prepositions of place and time.
     locative,
     /// Events: nouns that, as "the day", refer back to a date just given.

@@ -40,11 +40,21 @@ pub(super) fn factuality(s: &Sent, t: usize) -> (bool, Modality) {
                 "amod" if x == t && words().report_adj().contains(l) => {
                     modality = modality.max(Modality::Reported)
                 }
+                "amod" if x == t && words().plan_adj().contains(l) => {
+                    modality = modality.max(Modality::Intended)
+                }
+                // "ahead of a visit", "prior to the talks": not yet happened.
+                "case" | "advmod" if words().ahead_case().contains(l) => {
+                    modality = modality.max(Modality::Intended)
+                }
                 "parataxis" if words().event_speech().contains(l) => {
                     modality = modality.max(Modality::Reported)
                 }
                 _ => {}
             }
+        }
+        if is_to_be_planned(s, x) {
+            modality = modality.max(Modality::Intended);
         }
         let Some(h) = s.head(x) else { break };
         let rel = s.rel(x);
@@ -74,6 +84,16 @@ pub(super) fn factuality(s: &Sent, t: usize) -> (bool, Modality) {
                 || (base == "obl" && s.case(x).is_some_and(|c| matches!(c, "for" | "on"))))
         {
             modality = modality.max(Modality::Intended);
+        } else if words().intent().contains(hl)
+            && base == "nmod"
+            && s.upos(h) == "NOUN"
+            && s.case(x).is_some_and(|c| c == "of")
+        {
+            // "pledges of aid", "an offer of talks": promised, not given.
+            modality = modality.max(Modality::Intended);
+        } else if words().ahead_case().contains(hl) {
+            // "just ahead of a visit": the noun hangs off "ahead".
+            modality = modality.max(Modality::Intended);
         } else if words().event_speech().contains(hl)
             && matches!(base, "ccomp" | "xcomp" | "parataxis" | "advcl")
         {
@@ -88,11 +108,34 @@ pub(super) fn factuality(s: &Sent, t: usize) -> (bool, Modality) {
             // A content clause attached to the verb instead of its noun: "based on
             // perceptions in Baku that Israel will remain a supplier".
             modality = modality.max(Modality::Hypothetical);
+        } else if base == "ccomp"
+            && s.kids(h).iter().any(|&k| {
+                k < x
+                    && matches!(s.base_rel(k), "obl" | "obj" | "nmod")
+                    && s.upos(k) == "NOUN"
+                    && words().intent().contains(s.lemma(k))
+            })
+        {
+            // The same for demands and calls: "bend to Western demands that it renounce
+            // violence" with the clause on "bend".
+            modality = modality.max(Modality::Intended);
         }
         from_conj = rel == "conj";
         x = h;
     }
     (negated, modality)
+}
+
+/// "Olmert is to be received", "X was to meet Y": a plan (be + to-infinitive, the "be"
+/// not a passive auxiliary).
+fn is_to_be_planned(s: &Sent, x: usize) -> bool {
+    let kids = s.kids(x);
+    let to = kids
+        .iter()
+        .find(|&&c| s.rel(c) == "mark" && s.lemma(c) == "to");
+    let Some(&to) = to else { return false };
+    kids.iter()
+        .any(|&c| c < to && s.lemma(c) == "be" && matches!(s.rel(c), "cop" | "aux"))
 }
 
 /// "That has never been true", "the claims are false": denies the previous sentence.
