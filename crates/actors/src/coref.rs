@@ -200,6 +200,11 @@ fn context_country(b: &Builder, k: usize, main: Option<&str>) -> Option<String> 
         let (dist, after) = if d.t1 <= t0 {
             (t0 - d.t1, false)
         } else if d.t0 >= t1 {
+            // After it, a nationality adjective belongs to another party ("a militant was
+            // killed in an Israeli air strike"); a name or a place may say where it is.
+            if b.doc.toks[d.t0].upos == "ADJ" {
+                continue;
+            }
             (d.t0 - t1, true)
         } else {
             continue;

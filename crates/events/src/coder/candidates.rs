@@ -89,11 +89,28 @@ pub(super) fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
         if consumed[v] {
             continue;
         }
-        let sources = if m.pattern.source {
+        let mut sources = if m.pattern.source {
             subjects(s, v)
         } else {
             Vec::new()
         };
+        if sources.is_empty() && m.pattern.source && s.is_passive(v) {
+            // "killed in an Israeli air strike", "wounded during a Taliban raid": a
+            // passive without its agent was done by whoever carried out the force it
+            // happened in (the noun's own source, or the actor in its phrase).
+            sources = s
+                .kids(v)
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    s.base_rel(c) == "obl"
+                        && matches!(s.case(c), Some("in" | "during"))
+                        && s.upos(c) == "NOUN"
+                        && best_noun(s, c, lex.noun_entries(s.noun_lemma(lex, c)))
+                            .is_some_and(|e| e.code.root().number() >= 18)
+                })
+                .collect();
+        }
         let mut targets = m.targets.clone();
         if targets.is_empty() {
             if let Some(c) = m.complement {

@@ -38,8 +38,8 @@ use dates::{attached_times, date_of};
 use factuality::{denies_previous, factuality};
 use filters::{merge_duplicates, sports_sentences};
 use roles::{
-    mention_head, resolve, retaliation_target, role, speaks_for_actor, statement_target,
-    with_coordinated_countries,
+    author_of_event_object, criticises, mention_head, resolve, retaliation_target, role,
+    speaks_for_actor, statement_target, with_coordinated_countries,
 };
 use sentence::Sent;
 
@@ -140,6 +140,11 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                 resolve_all(&c.targets)
             };
             let mut tgts = tgts;
+            if tgts.is_empty() && criticises(c.code) {
+                tgts.extend(author_of_event_object(
+                    lexicon, &s, &c.targets, &events, &srcs, input,
+                ));
+            }
             let mut statement_about = None;
             if let (true, true, Some(prep)) = (tgts.is_empty(), c.targets.is_empty(), &c.slot) {
                 tgts.extend(surface::target_after(input, &s, c.trigger, prep.as_deref()));

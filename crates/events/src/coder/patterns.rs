@@ -62,6 +62,15 @@ fn best_match<'l>(
     patterns: &'l [VerbPattern],
     fallback: bool,
 ) -> Option<Match<'l>> {
+    // A dictionary verb whose direct object is one of our event nouns is that noun's
+    // light verb ("carried out air strikes", "staged a protest"): the noun codes the event.
+    if fallback
+        && s.kids(v)
+            .iter()
+            .any(|&c| s.rel(c) == "obj" && !lex.noun_entries(s.noun_lemma(lex, c)).is_empty())
+    {
+        return None;
+    }
     let mut best: Option<(u32, Match)> = None;
     for p in patterns {
         // A dictionary pattern never swallows a complement clause: the complement's own

@@ -3,8 +3,10 @@
 //! coded mention inside its phrase, never through a place), and the `Role` of a mention
 //! (plus the countries coordinated with a composed actor's; the target of a retaliation).
 
+use super::patterns::best_noun;
 use super::sentence::Sent;
-use crate::{Event, EventInput, QuadClass, Role};
+use crate::lexicon::Lexicon;
+use crate::{CameoCode, Event, EventInput, QuadClass, Role};
 use aras_lex::words;
 
 /// The roles of resolved mentions, plus one per country coordinated with the country of a
@@ -292,4 +294,45 @@ pub(super) fn statement_target(
         }
     }
     same_country
+}
+
+/// Codes whose object may be an event rather than an actor: criticism ("condemned the
+/// attack") and pessimistic comment ("deplored the violence").
+pub(super) fn criticises(code: CameoCode) -> bool {
+    code.root().number() == 11 || code.as_str() == "012"
+}
+
+/// "Erakat condemned the attack", "the ICRC deplored the raid": an object that is an event
+/// noun names an event the document has told before, and the actor who did it is the one
+/// criticised. The latest earlier event of the noun's root (any use of force for a force
+/// noun), not negated, whose source is
+/// not the critic; none when the document told no such event.
+pub(super) fn author_of_event_object(
+    lexicon: &Lexicon,
+    s: &Sent,
+    heads: &[usize],
+    events: &[Event],
+    critics: &[usize],
+    input: &EventInput,
+) -> Option<usize> {
+    let critics: Vec<String> = critics.iter().map(|&m| role(input, m).code).collect();
+    heads.iter().find_map(|&h| {
+        if s.upos(h) != "NOUN" {
+            return None;
+        }
+        let entry = best_noun(s, h, lexicon.noun_entries(s.noun_lemma(lexicon, h)))?;
+        let root = entry.code.root().number();
+        // Force of any kind is told in other words later: "bombed" ... "the attack".
+        let force = |r: u8| (18..=20).contains(&r);
+        events
+            .iter()
+            .rev()
+            .filter(|e| {
+                let r = e.root().number();
+                (r == root || (force(r) && force(root))) && !e.negated
+            })
+            .filter_map(|e| e.source.as_ref())
+            .find(|r| !critics.contains(&r.code))
+            .map(|r| r.mention)
+    })
 }
