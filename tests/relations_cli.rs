@@ -153,16 +153,11 @@ fn issue5_export_to_a_missing_folder_fails_and_leaves_nothing() {
 /// include Israel (+), Iran (mixed) and Armenia (-).
 #[test]
 fn issue5_relations_aze_on_the_seed_and_wikinews() {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if !shared.join("seed").is_dir() || !shared.join("wikinews").is_dir() {
-        eprintln!("skipped: ../shared/corpus absent (it sits beside the repository in CI)");
-        return;
-    }
+    let seed = aras_testkit::require_shared!("corpus/seed");
+    let wikinews = aras_testkit::require_shared!("corpus/wikinews");
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("corpus.db");
     let db = db.to_str().unwrap();
-    let seed = shared.join("seed");
-    let wikinews = shared.join("wikinews");
     let (seed, wikinews) = (seed.to_str().unwrap(), wikinews.to_str().unwrap());
     let first: serde_json::Value =
         serde_json::from_str(ok(&aras(&["ingest", "--json", "--db", db, seed, wikinews])).trim())
@@ -263,16 +258,19 @@ fn issue15_exports_agree_value_for_value() {
         "examples/baku-ceasefire.txt".to_string(),
         "examples/feeds.jsonl".to_string(),
     ];
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if shared.join("seed").is_dir() && shared.join("wikinews").is_dir() {
-        for part in ["seed", "wikinews"] {
-            inputs.push(shared.join(part).to_str().unwrap().to_string());
+    match (
+        aras_testkit::shared_path("corpus/seed"),
+        aras_testkit::shared_path("corpus/wikinews"),
+    ) {
+        (Some(seed), Some(wikinews)) => {
+            for part in [seed, wikinews] {
+                inputs.push(part.to_str().unwrap().to_string());
+            }
         }
-    } else {
-        eprintln!(
-            "skipping the shared part (the seed and Wikinews articles): ../shared/corpus not \
-             found; comparing the exports of examples/ only"
-        );
+        _ => aras_testkit::report_skip(&format!(
+            "{} (the seed and Wikinews articles); comparing the exports of examples/ only",
+            aras_testkit::skip_reason(Some("corpus/seed".as_ref()))
+        )),
     }
     let mut ingest = vec!["ingest", "--quiet", "--db", db];
     ingest.extend(inputs.iter().map(String::as_str));

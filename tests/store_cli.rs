@@ -266,20 +266,9 @@ fn issue5_ingest_twice_then_query() {
     }
 }
 
-/// The shared corpora beside the repository, if they are there.
-fn shared() -> Option<std::path::PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if p.is_dir() {
-        Some(p)
-    } else {
-        eprintln!("skipped: ../shared absent");
-        None
-    }
-}
-
 #[test]
 fn issue5_seed_and_wikinews_twice_give_21_documents() {
-    let Some(corpus) = shared() else { return };
+    let corpus = aras_testkit::require_shared!("corpus");
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
     let db = db.to_str().unwrap();

@@ -1,21 +1,7 @@
 //! Runs over the shared corpora (skipped when `../shared` is absent): the seed
 //! article (printed, not asserted) and the CoNLL-2003 development split.
 
-use std::path::PathBuf;
-
 use aras_actors::{extract, ActorContext};
-
-fn shared() -> Option<PathBuf> {
-    let p = std::env::var_os("ARAS_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")));
-    if p.is_dir() {
-        Some(p)
-    } else {
-        eprintln!("skipping: ../shared not found");
-        None
-    }
-}
 
 fn model() -> Option<aras_nlp::model::Model> {
     if std::env::var_os("ARAS_ACTORS_NO_SYNTAX").is_some() {
@@ -43,11 +29,8 @@ fn body(text: &str) -> &str {
 
 #[test]
 fn seed_article_mentions() {
-    let Some(shared) = shared() else { return };
-    let Ok(raw) = std::fs::read_to_string(shared.join("corpus/seed/article.txt")) else {
-        eprintln!("skipping: seed article not found");
-        return;
-    };
+    let article = aras_testkit::require_shared!("corpus/seed/article.txt");
+    let raw = std::fs::read_to_string(article).expect("the seed article reads");
     let text = body(&raw);
     let dict = aras_dict::Dictionary::builtin().unwrap();
     let ctx = ActorContext {
@@ -92,12 +75,7 @@ fn seed_article_mentions() {
 
 #[test]
 fn conll2003_testa() {
-    let Some(shared) = shared() else { return };
-    let path = shared.join("data/corpora/ner_conll2003_en/eng.testa");
-    if !path.exists() {
-        eprintln!("skipping: {} not found", path.display());
-        return;
-    }
+    let path = aras_testkit::require_shared!("data/corpora/ner_conll2003_en/eng.testa");
     let model = model();
     let t = std::time::Instant::now();
     let scores = aras_actors::eval::conll2003(&path, model.as_ref()).unwrap();
@@ -121,10 +99,8 @@ fn conll2003_testa() {
 
 #[test]
 fn speed_on_seed() {
-    let Some(shared) = shared() else { return };
-    let Ok(raw) = std::fs::read_to_string(shared.join("corpus/seed/article.txt")) else {
-        return;
-    };
+    let article = aras_testkit::require_shared!("corpus/seed/article.txt");
+    let raw = std::fs::read_to_string(article).expect("the seed article reads");
     let text = body(&raw);
     let dict = aras_dict::Dictionary::builtin().unwrap();
     let ctx = ActorContext {

@@ -1,28 +1,10 @@
 //! Over the shared AFP/Xinhua news (first 200 articles): counts and a sample for a human
 //! to check. Asserts only sanity. Skipped when `../shared` is absent.
 
-use std::path::PathBuf;
-
-fn shared() -> Option<PathBuf> {
-    let p = std::env::var_os("ARAS_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")));
-    if p.is_dir() {
-        Some(p)
-    } else {
-        eprintln!("skipping: ../shared not found");
-        None
-    }
-}
-
 #[test]
 fn afp_xinhua_sample() {
-    let Some(shared) = shared() else { return };
-    let path = shared.join("data/corpora/news_afp_xinhua_te3/articles.jsonl");
-    let Ok(raw) = std::fs::read_to_string(&path) else {
-        eprintln!("skipping: {} not found", path.display());
-        return;
-    };
+    let path = aras_testkit::require_shared!("data/corpora/news_afp_xinhua_te3/articles.jsonl");
+    let raw = std::fs::read_to_string(&path).expect("the AFP/Xinhua articles read");
     let (mut sentences_n, mut claims_n, mut sourced) = (0usize, 0usize, 0usize);
     let mut sample = Vec::new();
     for line in raw.lines().filter(|l| !l.trim().is_empty()).take(200) {

@@ -1,21 +1,14 @@
 //! `lexicon/cameo-verbs.tsv` is the converter's output for PETRARCH2's `CAMEO.2.0.txt`,
 //! byte for byte (when `../shared` is present; without it the test says so and passes).
 
-use std::path::Path;
-
 use aras_import::{convert_verb_file, Format};
 
 #[test]
 fn committed_cameo_verbs_is_the_converters_output() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let source = root.join("../shared/data/eventdata/petrarch2/CAMEO.2.0.txt");
-    let Ok(bytes) = std::fs::read(&source) else {
-        eprintln!(
-            "SKIPPED: {} is absent, so lexicon/cameo-verbs.tsv cannot be checked against it",
-            source.display()
-        );
-        return;
-    };
+    let root = aras_testkit::workspace_root();
+    // Without it, lexicon/cameo-verbs.tsv cannot be checked.
+    let source = aras_testkit::require_shared!("data/eventdata/petrarch2/CAMEO.2.0.txt");
+    let bytes = std::fs::read(&source).expect("CAMEO.2.0.txt reads");
     // As `aras dict import` reads it.
     let text = String::from_utf8_lossy(&bytes);
     let (dict, conv, tsv) = convert_verb_file(

@@ -442,28 +442,10 @@ fn input_from_arg() {
     assert_eq!(Input::from_arg("a.txt"), Input::Path("a.txt".into()));
 }
 
-/// The shared data folder, when this checkout has one beside it.
-fn shared() -> Option<PathBuf> {
-    let dir = std::env::var_os("ARAS_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")));
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipping: ../shared not found");
-        None
-    }
-}
-
 #[test]
 fn shared_seed_txt_and_jsonl_agree() {
-    let Some(shared) = shared() else { return };
-    let txt = shared.join("corpus/seed/article.txt");
-    let jsonl = shared.join("corpus/seed/article.jsonl");
-    if !txt.is_file() || !jsonl.is_file() {
-        eprintln!("skipping: seed documents not found");
-        return;
-    }
+    let txt = aras_testkit::require_shared!("corpus/seed/article.txt");
+    let jsonl = aras_testkit::require_shared!("corpus/seed/article.jsonl");
     let out: Vec<_> = read_inputs(&[Input::Path(txt), Input::Path(jsonl)]).collect();
     assert_eq!(out.len(), 2, "{out:?}");
     let a = out[0].as_ref().expect("seed txt");
@@ -480,12 +462,7 @@ fn shared_seed_txt_and_jsonl_agree() {
 
 #[test]
 fn shared_wikinews_front_matter() {
-    let Some(shared) = shared() else { return };
-    let dir = shared.join("corpus/wikinews");
-    if !dir.is_dir() {
-        eprintln!("skipping: wikinews not found");
-        return;
-    }
+    let dir = aras_testkit::require_shared!("corpus/wikinews");
     let mut n = 0;
     for r in read_inputs(&[Input::Path(dir)]) {
         let doc = r.expect("wikinews file");
@@ -502,12 +479,7 @@ fn shared_wikinews_front_matter() {
 
 #[test]
 fn shared_afp_xinhua_jsonl_reads_all() {
-    let Some(shared) = shared() else { return };
-    let path = shared.join("data/corpora/news_afp_xinhua_te3/articles.jsonl");
-    if !path.is_file() {
-        eprintln!("skipping: {} not found", path.display());
-        return;
-    }
+    let path = aras_testkit::require_shared!("data/corpora/news_afp_xinhua_te3/articles.jsonl");
     let mut docs = 0;
     for r in read_inputs(&[Input::Path(path)]) {
         let doc = r.expect("every AFP/Xinhua line is good");

@@ -16,17 +16,12 @@ const BAR: (f64, f64, f64) = (95.0, 86.0, 83.0);
 #[test]
 fn committed_model_holds_its_accuracy_on_ewt_test() {
     let model_path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/en_ewt.model");
-    let shared = std::env::var("ARAS_SHARED")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared").to_string());
-    let test_path = format!("{shared}/data/ud/en_ewt-ud-test.conllu");
     let Ok(bytes) = std::fs::read(model_path) else {
         eprintln!("skipping: model file {model_path} not found");
         return;
     };
-    let Ok(text) = std::fs::read_to_string(&test_path) else {
-        eprintln!("skipping: {test_path} not found (set ARAS_SHARED)");
-        return;
-    };
+    let test_path = aras_testkit::require_shared!("data/ud/en_ewt-ud-test.conllu");
+    let text = std::fs::read_to_string(&test_path).expect("EWT test reads");
     let model = Model::from_bytes(&bytes).expect("the committed model loads");
     let gold = conllu::parse(&text).expect("EWT test parses");
     let mut pred = gold.clone();

@@ -6,13 +6,7 @@
 
 use aras_nlp::conllu::{self, Sentence};
 use aras_nlp::tagger::{Tagged, Tagger, TaggerOptions};
-use std::path::{Path, PathBuf};
-
-fn shared_dir() -> PathBuf {
-    std::env::var_os("ARAS_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"))
-}
+use std::path::Path;
 
 fn load(path: &Path) -> Option<Vec<Sentence>> {
     conllu::parse(&std::fs::read_to_string(path).ok()?).ok()
@@ -21,14 +15,10 @@ fn load(path: &Path) -> Option<Vec<Sentence>> {
 #[test]
 #[ignore = "trains on EWT: run with --release -- --ignored"]
 fn ewt_test_upos_at_least_95() {
-    let ud = shared_dir().join("data/ud");
-    let (Some(train), Some(test)) = (
-        load(&ud.join("en_ewt-ud-train.conllu")),
-        load(&ud.join("en_ewt-ud-test.conllu")),
-    ) else {
-        eprintln!("skipped: no UD data under {}", ud.display());
-        return;
-    };
+    let train = aras_testkit::require_shared!("data/ud/en_ewt-ud-train.conllu");
+    let test = aras_testkit::require_shared!("data/ud/en_ewt-ud-test.conllu");
+    let train = load(&train).expect("EWT train reads and parses");
+    let test = load(&test).expect("EWT test reads and parses");
     let tagger = Tagger::train(&train, &TaggerOptions::default());
     let (mut words, mut upos, mut xpos) = (0usize, 0usize, 0usize);
     let mut out = Tagged::default();

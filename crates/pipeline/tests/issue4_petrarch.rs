@@ -2,22 +2,13 @@
 //! (../shared) are coded with the validation dictionaries they name, imported; at least
 //! 60% of the records must come out with exactly their event set (PETRARCH2: 30.7%).
 
-use std::path::PathBuf;
-
 use aras_pipeline::{petrarch, Engine};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 #[test]
 fn issue4_petrarch_unit_records_pass_rate_at_least_60_percent() {
-    let file = root().join("../shared/data/eventdata/petrarch2/PETR.UnitTest.records.xml");
-    if !file.exists() {
-        eprintln!("skipped: ../shared absent ({})", file.display());
-        return;
-    }
-    let Ok(bytes) = std::fs::read(root().join("models/en_ewt.model")) else {
+    let file = aras_testkit::require_shared!("data/eventdata/petrarch2/PETR.UnitTest.records.xml");
+    let Ok(bytes) = std::fs::read(aras_testkit::workspace_root().join("models/en_ewt.model"))
+    else {
         eprintln!("skipped: no models/en_ewt.model");
         return;
     };

@@ -1,27 +1,8 @@
 //! PolNeAR (dev split) and the seed article, when `../shared` is present.
 
-use std::path::PathBuf;
-
-fn shared() -> Option<PathBuf> {
-    let p = std::env::var_os("ARAS_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")));
-    if p.is_dir() {
-        Some(p)
-    } else {
-        eprintln!("skipping: ../shared not found");
-        None
-    }
-}
-
 #[test]
 fn polnear_dev() {
-    let Some(shared) = shared() else { return };
-    let dir = shared.join("data/corpora/quotes_polnear");
-    if !dir.is_dir() {
-        eprintln!("skipping: {} not found", dir.display());
-        return;
-    }
+    let dir = aras_testkit::require_shared!("data/corpora/quotes_polnear");
     // ARAS_QUOTES_SPLIT=train scores another compartment (for development; floors below are for dev).
     let split = std::env::var("ARAS_QUOTES_SPLIT").unwrap_or_else(|_| "dev".into());
     let sc = aras_quotes::eval::polnear_split(&dir, &split).expect("polnear");
@@ -77,11 +58,8 @@ const SPEAKER_FLOOR: f64 = 0.78;
 
 #[test]
 fn seed_article() {
-    let Some(shared) = shared() else { return };
-    let Ok(raw) = std::fs::read_to_string(shared.join("corpus/seed/article.txt")) else {
-        eprintln!("skipping: seed article not found");
-        return;
-    };
+    let article = aras_testkit::require_shared!("corpus/seed/article.txt");
+    let raw = std::fs::read_to_string(article).expect("the seed article reads");
     // The body after the front matter.
     let body = match raw
         .strip_prefix("---\n")

@@ -1,14 +1,10 @@
 //! Agreement of `tokenize` with UD EWT dev word segmentation.
 
-mod common;
-
 use aras_text::eval::tokenization_scores;
 
 #[test]
 fn ewt_dev_tokenisation_matches_gold() {
-    let Some(path) = common::shared_path("data/ud/en_ewt-ud-dev.conllu") else {
-        return;
-    };
+    let path = aras_testkit::require_shared!("data/ud/en_ewt-ud-dev.conllu");
     let scores = tokenization_scores(&path).expect("read EWT dev");
     if std::env::var_os("ARAS_VERBOSE").is_some() {
         for m in &scores.mismatches {

@@ -1,14 +1,10 @@
 //! Sentence-boundary F1 of `segment` on the GUM news documents.
 
-mod common;
-
 use aras_text::eval::sentence_boundary_scores;
 
 #[test]
 fn gum_news_sentence_boundary_f1() {
-    let Some(dir) = common::shared_path("data/ud/gum-news") else {
-        return;
-    };
+    let dir = aras_testkit::require_shared!("data/ud/gum-news");
     let scores = sentence_boundary_scores(&dir).expect("read GUM news");
     let verbose = std::env::var_os("ARAS_VERBOSE").is_some();
     for file in &scores.files {

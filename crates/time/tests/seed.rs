@@ -1,15 +1,9 @@
 //! Prints what the seed article's time expressions come out as (needs ../shared).
-use std::path::PathBuf;
 
 #[test]
 fn seed_article() {
-    let shared = std::env::var_os("ARAS_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")));
-    let Ok(raw) = std::fs::read_to_string(shared.join("corpus/seed/article.txt")) else {
-        eprintln!("skipping: ../shared not found");
-        return;
-    };
+    let article = aras_testkit::require_shared!("corpus/seed/article.txt");
+    let raw = std::fs::read_to_string(article).expect("the seed article reads");
     // body after the front matter
     let body = raw.splitn(3, "---\n").nth(2).unwrap_or(&raw);
     let ctx = aras_time::TimeContext {

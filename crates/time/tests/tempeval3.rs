@@ -1,21 +1,9 @@
 //! TempEval-3 (TBAQ-cleaned + platinum) figures: relaxed extent P/R/F1 and value
 //! accuracy of the found gold TIMEX3 by type. Needs `../shared` (or `ARAS_SHARED`).
 
-use std::path::PathBuf;
-
-fn shared() -> PathBuf {
-    std::env::var_os("ARAS_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")))
-}
-
 #[test]
 fn tempeval3_figures() {
-    let dir = shared().join("data/corpora/temporal_tempeval3");
-    if !dir.is_dir() {
-        eprintln!("skipping: ../shared not found");
-        return;
-    }
+    let dir = aras_testkit::require_shared!("data/corpora/temporal_tempeval3");
     let s = aras_time::eval::tempeval3(&dir).expect("read TempEval-3");
     println!(
         "temporal_tempeval3: {} files, {} gold, {} extracted; relaxed extent P {:.3} R {:.3} F1 {:.3}",
