@@ -5,7 +5,7 @@ use aras_actors::{extract, ActorContext};
 
 #[test]
 fn fixture_article() {
-    let text = include_str!("fixtures/article.txt");
+    let text = include_str!("../fixtures/article.txt");
     let dict = aras_dict::Dictionary::builtin().unwrap();
     let ctx = ActorContext {
         dictionary: &dict,
