@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 #[test]
 fn port_city() {
-    let text = include_str!("fixtures/port_city.txt");
+    let text = include_str!("../fixtures/port_city.txt");
     let sentences = aras_text::segment(text);
     let claims = aras_claims::extract(text, &sentences, None);
     let mut out = String::new();
