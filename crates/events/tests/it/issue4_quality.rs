@@ -1,6 +1,6 @@
 //! Issue 4, event quality on real text: sense restrictions, sports reports and the merging
 //! of an event told twice in a row. Runs the trained model (skipped without it).
-mod common;
+use crate::common;
 
 use aras_events::Event;
 

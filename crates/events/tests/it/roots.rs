@@ -1,29 +1,29 @@
 //! One fixture per CAMEO root (`fixtures/root_XX.txt`, sentences we wrote), snapshot-tested
 //! with insta (`cargo insta review` after a lexicon, coder or model change). Needs the
 //! model; skips with a message when it is absent.
-mod common;
+use crate::common;
 
 const FIXTURES: [(&str, &str); 20] = [
-    ("01", include_str!("fixtures/root_01.txt")),
-    ("02", include_str!("fixtures/root_02.txt")),
-    ("03", include_str!("fixtures/root_03.txt")),
-    ("04", include_str!("fixtures/root_04.txt")),
-    ("05", include_str!("fixtures/root_05.txt")),
-    ("06", include_str!("fixtures/root_06.txt")),
-    ("07", include_str!("fixtures/root_07.txt")),
-    ("08", include_str!("fixtures/root_08.txt")),
-    ("09", include_str!("fixtures/root_09.txt")),
-    ("10", include_str!("fixtures/root_10.txt")),
-    ("11", include_str!("fixtures/root_11.txt")),
-    ("12", include_str!("fixtures/root_12.txt")),
-    ("13", include_str!("fixtures/root_13.txt")),
-    ("14", include_str!("fixtures/root_14.txt")),
-    ("15", include_str!("fixtures/root_15.txt")),
-    ("16", include_str!("fixtures/root_16.txt")),
-    ("17", include_str!("fixtures/root_17.txt")),
-    ("18", include_str!("fixtures/root_18.txt")),
-    ("19", include_str!("fixtures/root_19.txt")),
-    ("20", include_str!("fixtures/root_20.txt")),
+    ("01", include_str!("../fixtures/root_01.txt")),
+    ("02", include_str!("../fixtures/root_02.txt")),
+    ("03", include_str!("../fixtures/root_03.txt")),
+    ("04", include_str!("../fixtures/root_04.txt")),
+    ("05", include_str!("../fixtures/root_05.txt")),
+    ("06", include_str!("../fixtures/root_06.txt")),
+    ("07", include_str!("../fixtures/root_07.txt")),
+    ("08", include_str!("../fixtures/root_08.txt")),
+    ("09", include_str!("../fixtures/root_09.txt")),
+    ("10", include_str!("../fixtures/root_10.txt")),
+    ("11", include_str!("../fixtures/root_11.txt")),
+    ("12", include_str!("../fixtures/root_12.txt")),
+    ("13", include_str!("../fixtures/root_13.txt")),
+    ("14", include_str!("../fixtures/root_14.txt")),
+    ("15", include_str!("../fixtures/root_15.txt")),
+    ("16", include_str!("../fixtures/root_16.txt")),
+    ("17", include_str!("../fixtures/root_17.txt")),
+    ("18", include_str!("../fixtures/root_18.txt")),
+    ("19", include_str!("../fixtures/root_19.txt")),
+    ("20", include_str!("../fixtures/root_20.txt")),
 ];
 
 #[test]

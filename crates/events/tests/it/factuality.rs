@@ -1,6 +1,6 @@
 //! The factuality fixture (`fixtures/factuality.tsv`): negation, modality, denial,
 //! reported speech and conditionals, with hand-written expectations. Needs the model.
-mod common;
+use crate::common;
 
 use aras_events::Event;
 
@@ -19,7 +19,7 @@ fn factuality_fixture() {
     if common::model().is_none() {
         return;
     }
-    let src = include_str!("fixtures/factuality.tsv");
+    let src = include_str!("../fixtures/factuality.tsv");
     let mut failures = Vec::new();
     let mut checked = 0;
     for line in src
