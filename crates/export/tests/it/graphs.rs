@@ -1,6 +1,6 @@
 //! GEXF and GraphML parsed back with quick-xml: counts, attribute definitions, values.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,7 +1,7 @@
 //! Arbitrary strings survive CSV. (The XML escaper of GEXF and GraphML is
 //! `aras_relations::escape_xml`, property-tested in `aras-relations`.)
 
-mod common;
+use crate::common;
 
 use aras_export::{read_events_csv, write_events_csv};
 use proptest::prelude::*;

@@ -1,7 +1,7 @@
 //! pyarrow, an independent Parquet implementation, reads our file with the documented
 //! schema. Runs when `python3 -c "import pyarrow"` works; prints a skip note otherwise.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

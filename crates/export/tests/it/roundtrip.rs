@@ -1,7 +1,7 @@
 //! Event exports read back by independent readers: the `parquet` crate's Arrow reader,
 //! the csv crate's reader, serde_json.
 
-mod common;
+use crate::common;
 
 use aras_export::{
     event_schema, export, read_events_csv, read_events_parquet, write_events_csv,
