@@ -1,7 +1,7 @@
 //! The accuracy bar on UD English EWT test: UPOS ≥ 95.0 with gold tokens.
 //!
 //! Training takes a few seconds in release but much longer in debug, so this is ignored
-//! by default: `cargo test --release -p aras-nlp --test tagger_accuracy -- --ignored`.
+//! by default: `cargo test --release -p aras-nlp --test it tagger_accuracy -- --ignored`.
 //! (The shipped-model test, which only loads weights, lives with the model code.)
 
 use aras_nlp::conllu::{self, Sentence};
