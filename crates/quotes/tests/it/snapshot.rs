@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 #[test]
 fn harbour_strike() {
-    let text = include_str!("fixtures/harbour_strike.txt");
+    let text = include_str!("../fixtures/harbour_strike.txt");
     let sentences = aras_text::segment(text);
     let quotes = aras_quotes::extract(text, &sentences, None);
     let mut out = String::new();
