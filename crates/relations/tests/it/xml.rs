@@ -2,7 +2,7 @@
 //! string comes back from a conforming parser (quick-xml) unchanged, but for the
 //! characters XML 1.0 cannot carry.
 
-mod common;
+use crate::common;
 
 use aras_relations::xml::{escape_xml, xml_representable};
 use aras_relations::{render_timeline_svg, timeline, Bucket};

@@ -2,7 +2,7 @@
 //! stay in range, charts stay well-formed whatever the title, tables fit whatever the
 //! text.
 
-mod common;
+use crate::common;
 
 use aras_relations::{
     balance, dyads, render_table, render_timeline_svg, timeline, BalanceOptions, Bucket, Column,

@@ -1,7 +1,7 @@
-//! The invented Caucasus fixture (tests/common): dyads, signs, timeline, chart, balance
+//! The invented Caucasus fixture (`common.rs`): dyads, signs, timeline, chart, balance
 //! and hedging end to end.
 
-mod common;
+use crate::common;
 
 use aras_relations::{
     balance, dyads, render_balance_table, render_dyads_table, render_timeline_svg,
