@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 #[test]
 fn fixture_article() {
-    let text = include_str!("fixtures/article.txt");
+    let text = include_str!("../fixtures/article.txt");
     let ctx = aras_time::TimeContext {
         document_date: Some("2025-06-18".into()),
     };
