@@ -2,7 +2,7 @@
 //! export_speed [ROWS]` (default 100,000). Prints time, rows/s and file size per format,
 //! and the relation analyses over the same rows.
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/it/common.rs"]
 mod common;
 
 use std::time::Instant;

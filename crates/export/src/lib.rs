@@ -15,6 +15,52 @@
 //! The column set is the same in CSV, JSONL and Parquet: the fields of [`EventRow`] in
 //! declaration order. "Factual" is not a column; it is `negated = false` and
 //! `modality` in (`asserted`, `reported`).
+//!
+//! The rows usually come from the store (`aras_store::Store::event_rows`); here two are
+//! made by hand, written in three formats, and the CSV read back:
+//!
+//! ```
+//! use aras_export::{export, read_events_csv, ExportOptions, Format, EVENT_COLUMNS};
+//! use aras_relations::EventRow;
+//!
+//! // An event row in its JSON form; the fields left out (publication, ...) are null.
+//! let row = |id: &str, source: &str, target: &str, cameo: &str, quad: u8, goldstein: f32| {
+//!     serde_json::from_value::<EventRow>(serde_json::json!({
+//!         "cluster_id": 1, "n_reports": 1, "n_documents": 1, "n_sources": 1,
+//!         "doc_id": "d1", "event_id": id,
+//!         "source_code": source, "source_country": source, "source_text": source,
+//!         "target_code": target, "target_country": target, "target_text": target,
+//!         "cameo": cameo, "root": &cameo[..2], "quad_class": quad, "goldstein": goldstein,
+//!         "date_text": "2025-06-13", "date": "2025-06-13", "date_source": "text",
+//!         "negated": false, "modality": "asserted",
+//!         "trigger": "struck", "evidence": "Israel struck targets in Iran.",
+//!         "evidence_start": 0, "evidence_end": 30, "confidence": 0.9,
+//!     }))
+//! };
+//! let rows = vec![row("e1", "ISR", "IRN", "190", 4, -10.0)?, row("e2", "AZE", "ISR", "042", 1, 1.9)?];
+//! let options = ExportOptions::default();
+//!
+//! // CSV: a header of the column names, then one line per row; it reads back whole.
+//! let mut csv = Vec::new();
+//! export(&rows, Format::Csv, &options, &mut csv)?;
+//! let header = String::from_utf8(csv.clone())?.lines().next().unwrap_or("").to_string();
+//! assert_eq!(header, EVENT_COLUMNS.join(","));
+//! assert_eq!(read_events_csv(&csv[..])?, rows);
+//!
+//! // JSON Lines: one type-tagged object per row.
+//! let mut jsonl = Vec::new();
+//! export(&rows, "jsonl".parse()?, &options, &mut jsonl)?;
+//! let jsonl = String::from_utf8(jsonl)?;
+//! assert_eq!(jsonl.lines().count(), 2);
+//! assert!(jsonl.starts_with(r#"{"type":"event","cluster_id":1,"#));
+//!
+//! // GEXF for Gephi: the dyads of the rows (countries, factual events) as edges.
+//! let mut gexf = Vec::new();
+//! export(&rows, Format::Gexf, &options, &mut gexf)?;
+//! let gexf = String::from_utf8(gexf)?;
+//! assert!(gexf.contains("<gexf") && gexf.contains(r#"id="IRN""#));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use std::io::Write;
 

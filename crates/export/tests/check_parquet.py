@@ -1,6 +1,6 @@
 """Check an aras event Parquet file with pyarrow against the documented schema.
 
-Usage: check_parquet.py FILE EXPECTED_JSON (written by tests/pyarrow.rs).
+Usage: check_parquet.py FILE EXPECTED_JSON (written by tests/it/pyarrow.rs).
 """
 import json
 import sys

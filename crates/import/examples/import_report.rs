@@ -42,14 +42,13 @@ fn main() {
         .position(|a| a == "--out")
         .and_then(|i| args.get(i + 1))
         .map(PathBuf::from);
-    let shared = std::env::var_os("ARAS_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")));
-    let base = shared.join("data/eventdata");
-    if !base.is_dir() {
-        eprintln!("skipping: ../shared not found");
+    let Some(base) = aras_testkit::shared_path("data/eventdata") else {
+        eprintln!(
+            "{}",
+            aras_testkit::skip_reason(Some("data/eventdata".as_ref()))
+        );
         return;
-    }
+    };
     println!(
         "| file | format | kind | lines | entries | loaded lines | ignored | rejected | top rejection reasons |"
     );

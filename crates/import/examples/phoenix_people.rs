@@ -13,9 +13,7 @@ use std::path::PathBuf;
 
 fn main() {
     let verbose = std::env::args().any(|a| a == "--verbose");
-    let shared = std::env::var_os("ARAS_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")));
+    let shared = aras_testkit::shared_location();
     let dict = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../dict"));
     let report = match aras_import::generate_people_phoenix(&shared.join("data/eventdata"), &dict) {
         Ok(r) => r,

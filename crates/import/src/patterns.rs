@@ -3,7 +3,7 @@
 //! dictionary pattern converted or skipped and why.
 //!
 //! Written for PETRARCH2's `CAMEO.2.0.txt`; the rules (each tested with real lines of that
-//! file in `tests/patterns.rs`):
+//! file in `tests/it/patterns.rs`):
 //!
 //! **Verbs.** Every verb of a block (the first verb line and its synonyms) gets the block's
 //! patterns and, when it has a code (its own, else the block's), a bare pattern

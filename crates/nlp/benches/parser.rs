@@ -9,14 +9,15 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 fn bench(c: &mut Criterion) {
     let model_path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/en_ewt.model");
-    let shared = std::env::var("ARAS_SHARED")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared").to_string());
-    let dev_path = format!("{shared}/data/ud/en_ewt-ud-dev.conllu");
+    let dev_path = aras_testkit::shared_location().join("data/ud/en_ewt-ud-dev.conllu");
     let (Ok(bytes), Ok(text)) = (
         std::fs::read(model_path),
         std::fs::read_to_string(&dev_path),
     ) else {
-        eprintln!("skipping parser bench: need {model_path} and {dev_path}");
+        eprintln!(
+            "skipping parser bench: need {model_path} and {}",
+            dev_path.display()
+        );
         return;
     };
     let model = match Model::from_bytes(&bytes) {
@@ -27,7 +28,10 @@ fn bench(c: &mut Criterion) {
         }
     };
     let Ok(sents) = conllu::parse(&text) else {
-        eprintln!("skipping parser bench: {dev_path} does not parse");
+        eprintln!(
+            "skipping parser bench: {} does not parse",
+            dev_path.display()
+        );
         return;
     };
     let sents: Vec<Vec<&str>> = sents.iter().take(500).map(|s| s.forms()).collect();

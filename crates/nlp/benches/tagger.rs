@@ -6,20 +6,14 @@
 use aras_nlp::conllu::{self, Sentence};
 use aras_nlp::tagger::{Tagged, Tagger, TaggerOptions};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use std::path::{Path, PathBuf};
-
-fn shared_dir() -> PathBuf {
-    std::env::var_os("ARAS_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"))
-}
+use std::path::Path;
 
 fn load(path: &Path) -> Option<Vec<Sentence>> {
     conllu::parse(&std::fs::read_to_string(path).ok()?).ok()
 }
 
 fn bench(c: &mut Criterion) {
-    let ud = shared_dir().join("data/ud");
+    let ud = aras_testkit::shared_location().join("data/ud");
     let (Some(train), Some(dev)) = (
         load(&ud.join("en_ewt-ud-train.conllu")),
         load(&ud.join("en_ewt-ud-dev.conllu")),

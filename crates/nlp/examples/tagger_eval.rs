@@ -11,12 +11,6 @@ use aras_nlp::tagger::{Tagged, Tagger, TaggerOptions};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-fn shared_dir() -> PathBuf {
-    std::env::var_os("ARAS_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"))
-}
-
 fn load(path: &Path) -> Result<Vec<Sentence>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     conllu::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
@@ -96,7 +90,7 @@ fn main() -> Result<(), String> {
             _ => return Err(format!("unknown argument {a}")),
         }
     }
-    let ud = shared_dir().join("data/ud");
+    let ud = aras_testkit::shared_location().join("data/ud");
     let train = load(&ud.join("en_ewt-ud-train.conllu"))?;
     let dev = load(&ud.join("en_ewt-ud-dev.conllu"))?;
     let test = load(&ud.join("en_ewt-ud-test.conllu"))?;

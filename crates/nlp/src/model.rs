@@ -28,6 +28,30 @@ const PARSER_BLOCK: &[u8; 4] = b"PARS";
 const MAX_BLOCK: u64 = 1 << 30;
 
 /// Tagger and parser, trained together.
+///
+/// The repository ships one, `models/en_ewt.model` (rebuilt by `aras train`); load it and
+/// analyse a tokenised sentence:
+///
+/// ```
+/// use aras_nlp::model::Model;
+///
+/// // Doc tests run in crates/nlp; the model sits at the workspace root.
+/// let bytes = std::fs::read("../../models/en_ewt.model")?;
+/// let model = Model::from_bytes(&bytes)?;
+///
+/// let words = ["Azerbaijan", "signed", "a", "deal", "with", "Israel", "."];
+/// let analysis = model.analyze(&words);
+/// assert_eq!(analysis.words.len(), words.len());
+/// let signed = &analysis.words[1];
+/// assert_eq!((signed.upos, signed.head, signed.deprel), ("VERB", 0, "root"));
+/// let azerbaijan = &analysis.words[0];
+/// assert_eq!((azerbaijan.upos, azerbaijan.head, azerbaijan.deprel), ("PROPN", 2, "nsubj"));
+/// assert_eq!(analysis.words[3].lemma, "deal");
+///
+/// // A model file that is not one is an error, not a panic.
+/// assert!(Model::from_bytes(b"not a model").is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Model {
     pub tagger: Tagger,

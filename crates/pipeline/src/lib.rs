@@ -79,6 +79,44 @@ pub fn analyze<'d, 'm>(model: &'m Model, doc: &'d Document) -> AnalyzedDocument<
 }
 
 /// Runs every stage over one document.
+///
+/// This is what `aras analyze` does to each document, with the shipped model and the
+/// built-in dictionaries and event lexicon:
+///
+/// ```
+/// use aras_ingest::{Document, Origin};
+/// use aras_pipeline::{read, records, Engine};
+///
+/// // Doc tests run in crates/pipeline; the model sits at the workspace root.
+/// let model = std::fs::read("../../models/en_ewt.model")?;
+/// let engine = Engine {
+///     model: aras_nlp::model::Model::from_bytes(&model)?,
+///     dictionary: aras_dict::Dictionary::builtin()?,
+///     lexicon: aras_events::Lexicon::builtin()?,
+/// };
+///
+/// let text = "Azerbaijan signed a trade agreement with Israel on Monday.";
+/// let mut doc = Document::new("example", text, Origin::default());
+/// doc.date = Some("2025-06-18".into());
+/// let reading = read(&engine, &doc);
+///
+/// // Who, and what happened between them: CAMEO and PLOVER codes with a date.
+/// let codes: Vec<&str> = reading.actors.iter().map(|m| m.code.as_str()).collect();
+/// assert_eq!(codes, ["AZE", "ISR"]);
+/// let event = &reading.events[0];
+/// let source = event.source.as_ref().map(|r| r.code.as_str());
+/// let target = event.target.as_ref().map(|r| r.code.as_str());
+/// assert_eq!((source, target), (Some("AZE"), Some("ISR")));
+/// assert!(event.is_factual());
+/// assert_eq!(event.date.as_deref(), Some("2025-06-16"));
+///
+/// // As `aras analyze` writes it: one JSON object a line, the document record first.
+/// let mut jsonl = String::new();
+/// records::write_jsonl(&reading, &mut jsonl);
+/// assert!(jsonl.starts_with(r#"{"type":"document""#));
+/// assert!(jsonl.lines().any(|l| l.starts_with(r#"{"type":"event""#)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn read<'d, 'm>(engine: &'m Engine, doc: &'d Document) -> Reading<'d, 'm> {
     let analyzed = analyze(&engine.model, doc);
     let body = doc.text.as_str();

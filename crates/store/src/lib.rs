@@ -83,6 +83,42 @@ const PG_WRITE_LOCK: i64 = 0x6172_6173; // "aras"
 const SQLITE_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// A connection to an aras store.
+///
+/// It takes what `aras analyze` writes, one [`DocumentRecords`] per document, and answers
+/// the queries of `aras events`, `actors`, `quotes` and `search`:
+///
+/// ```
+/// use aras_store::{DocumentRecords, EventFilter, Store, Unit};
+///
+/// // A SQLite file (here in memory) or a `postgres://` URL; migrated on open.
+/// let mut store = Store::open(":memory:")?;
+///
+/// // One document's records, as `aras analyze` writes them (shortened by hand).
+/// let body = "Israel struck targets in Iran on Friday.";
+/// let jsonl = r#"{"type":"document","doc_id":"d1","title":null,"date":"2025-06-14","source":"AFP","url":null,"sha256":"5e1f"}
+/// {"type":"actor","doc_id":"d1","id":"m1","text":"Israel","start":0,"end":6,"code":"ISR","country":"ISR","sector":null,"kind":"country","name":"Israel","role":null,"resolved_by":"dictionary"}
+/// {"type":"actor","doc_id":"d1","id":"m2","text":"Iran","start":25,"end":29,"code":"IRN","country":"IRN","sector":null,"kind":"country","name":"Iran","role":null,"resolved_by":"dictionary"}
+/// {"type":"event","doc_id":"d1","id":"e1","source":{"code":"ISR","country":"ISR","text":"Israel","mention":"m1"},"target":{"code":"IRN","country":"IRN","text":"Iran","mention":"m2"},"cameo":"190","root":"19","plover":"ASSAULT","quad_class":4,"goldstein":-10.0,"date":"2025-06-13","date_precision":"day","date_source":"text","negated":false,"modality":"asserted","trigger":{"text":"struck","start":7,"end":13},"evidence":{"text":"Israel struck targets in Iran on Friday.","start":0,"end":40},"quote_id":null,"confidence":0.9}"#;
+/// let doc = DocumentRecords::from_jsonl(body, jsonl)?;
+///
+/// let outcome = store.ingest(&[doc.clone()])?;
+/// assert_eq!(outcome.stored, 1);
+/// // Idempotent: the same body again is skipped.
+/// assert_eq!(store.ingest(&[doc])?.stored, 0);
+///
+/// let filter = EventFilter {
+///     dyad: Some(("ISR".into(), "IRN".into())),
+///     ..EventFilter::default()
+/// };
+/// let rows = store.event_rows(&filter, Unit::Clusters)?;
+/// assert_eq!(rows.len(), 1);
+/// assert_eq!(rows[0].cameo.as_str(), "190");
+/// assert_eq!(rows[0].source_code.as_deref(), Some("ISR"));
+///
+/// let hits = store.search("targets", 10)?;
+/// assert_eq!(hits[0].doc_id, "d1");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub struct Store {
     conn: Conn,
 }

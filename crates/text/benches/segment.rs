@@ -3,8 +3,6 @@
 //! Uses the seed article from `../shared` (or `$ARAS_SHARED`) when present, else a
 //! built-in paragraph; criterion reports tokens per second.
 
-use std::path::PathBuf;
-
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 
 /// A paragraph in the style of the seed article, used when `../shared` is absent.
@@ -17,11 +15,9 @@ to the Stockholm International Peace Research Institute (SIPRI). Gen. Smith didn
 June 18, 2025; see https://www.rferl.org/a/azerbaijan for details.\n";
 
 fn corpus() -> String {
-    let shared = std::env::var_os("ARAS_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")));
-    let seed = std::fs::read_to_string(shared.join("corpus/seed/article.txt"))
-        .unwrap_or_else(|_| FALLBACK.to_string());
+    let seed =
+        std::fs::read_to_string(aras_testkit::shared_location().join("corpus/seed/article.txt"))
+            .unwrap_or_else(|_| FALLBACK.to_string());
     let mut text = String::with_capacity(110_000);
     while text.len() < 100_000 {
         text.push_str(&seed);

@@ -71,22 +71,10 @@ fn snippet_conversion() {
     }
 }
 
-fn shared() -> PathBuf {
-    std::env::var_os("ARAS_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")))
-}
-
 #[test]
 fn people_phoenix_is_reproduced() {
-    let base = shared().join("data/eventdata");
-    if !base
-        .join("petrarch2/Phoenix.Countries.actors.txt")
-        .is_file()
-    {
-        eprintln!("skipping: ../shared not found");
-        return;
-    }
+    aras_testkit::require_shared!("data/eventdata/petrarch2/Phoenix.Countries.actors.txt");
+    let base = aras_testkit::require_shared!("data/eventdata");
     let dict = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../dict"));
     let report = generate_people_phoenix(&base, &dict).expect("the sources are readable");
     let committed =

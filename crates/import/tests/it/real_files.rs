@@ -2,8 +2,6 @@
 //! ../shared/data/eventdata (never copied into the repository) and checks
 //! that the counts are sane.
 
-use std::path::PathBuf;
-
 use aras_import::{import, DictKind, Format};
 
 /// (path under data/eventdata, minimum entries expected).
@@ -26,19 +24,9 @@ const FILES: &[(&str, usize)] = &[
     ("UniversalPetrarch/PETR.Validate.verbs.2.0.txt", 50),
 ];
 
-fn shared() -> PathBuf {
-    std::env::var_os("ARAS_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")))
-}
-
 #[test]
 fn real_dictionaries_import() {
-    let base = shared().join("data/eventdata");
-    if !base.is_dir() {
-        eprintln!("skipping: ../shared not found");
-        return;
-    }
+    let base = aras_testkit::require_shared!("data/eventdata");
     let mut failures = Vec::new();
     for (rel, min_entries) in FILES {
         let path = base.join(rel);

@@ -404,13 +404,8 @@ mod tests {
     /// Every projectivised EWT training tree comes back exactly from the oracle.
     #[test]
     fn oracle_reproduces_ewt() {
-        let path = std::env::var("ARAS_SHARED").unwrap_or_else(|_| {
-            concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared").to_string()
-        }) + "/data/ud/en_ewt-ud-dev.conllu";
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            eprintln!("skipping: {path} not found");
-            return;
-        };
+        let path = aras_testkit::require_shared!("data/ud/en_ewt-ud-dev.conllu");
+        let text = std::fs::read_to_string(&path).expect("EWT dev reads");
         let sents = crate::conllu::parse(&text).expect("EWT dev parses");
         let mut checked = 0;
         for s in &sents {

@@ -1,0 +1,6 @@
+//! Integration tests of aras-pipeline, one test binary: issue 4's PETRARCH unit-test
+//! records coded with their own dictionaries (`issue4_petrarch`) and issue 12's accuracy
+//! floors on the gold set, the probe sentences, PLOVER and CASE 2021 (`issue12_floors`).
+
+mod issue12_floors;
+mod issue4_petrarch;

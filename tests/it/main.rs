@@ -1,0 +1,11 @@
+//! Integration tests of the `aras` binary, one test binary: output formats, exit codes
+//! and bad inputs (`cli`), the relation commands and the exports over a store
+//! (`relations_cli`), snapshots of `aras analyze` (`snapshots_analyze`) and of what the
+//! store commands print (`snapshots_store`), and ingest and the queries as a person runs
+//! them, a kill -9 included (`store_cli`).
+
+mod cli;
+mod relations_cli;
+mod snapshots_analyze;
+mod snapshots_store;
+mod store_cli;
