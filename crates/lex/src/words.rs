@@ -204,6 +204,8 @@ word_lists! {
     plan_adj,
     /// Events: adverbs and prepositions that place an event noun later ("ahead of").
     ahead_case,
+    /// Events: actor sectors that do not demonstrate (a bare protest verb's other senses).
+    state_force_sectors,
     /// Events: prepositions of place and time.
     locative,
     /// Events: nouns that, as "the day", refer back to a date just given.

@@ -284,8 +284,12 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                     let directed = !communication && c.code.root().number() < 14 && !stance;
                     // A prepositional slot licenses the reading only when it holds an
                     // actor ("fired at protesters", not "fired a salute at noon").
-                    let needs_target =
-                        directed || (!c.verbal && !communication) || c.prep_slot || c.bare_fallback;
+                    // A protest needs no target even as a noun ("farmers staged a protest").
+                    let protest = c.code.root().number() == 14;
+                    let needs_target = directed
+                        || (!c.verbal && !communication && !protest)
+                        || c.prep_slot
+                        || c.bare_fallback;
                     if source.is_none() || (target.is_none() && needs_target) {
                         // "the day Israel started its campaign": an event noun with its
                         // source but no target names an event the document already coded
@@ -313,6 +317,16 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                             }
                         }
                         continue;
+                    }
+                    // "Troops marched into the town": a demonstration verb without a
+                    // target is a protest only when a crowd, not a state force, does it.
+                    if c.verbal && c.code.root().number() == 14 && target.is_none() {
+                        let sector = source
+                            .as_ref()
+                            .and_then(|r| input.mentions[r.mention].sector.as_deref());
+                        if sector.is_some_and(|x| words().state_force_sectors().contains(x)) {
+                            continue;
+                        }
                     }
                     // A statement to the press is the attribution of what follows, not an event.
                     if communication

@@ -59,6 +59,34 @@ const ROWS: &[Row] = &[
         want: &["ISR>- 18", "PSE>ISR 111"],
         never: &[],
     },
+    // Protests: crowds, unions and students placed by a city, with no target.
+    Row {
+        text:
+            "Thousands of protesters marched through Santiago on Friday to demand higher pensions.",
+        want: &["CHL>- 14"],
+        never: &[],
+    },
+    Row {
+        text: "Hundreds of farmers staged a protest in Paris on Monday.",
+        want: &["FRA>- 14"],
+        never: &[],
+    },
+    Row {
+        text: "Opposition supporters rallied in Nairobi on Monday.",
+        want: &["KEN>- 14"],
+        never: &["02"],
+    },
+    // ... but troops on the march and a show of resolve are no protest.
+    Row {
+        text: "Russian troops marched into the town on Monday.",
+        want: &[],
+        never: &["14"],
+    },
+    Row {
+        text: "Iran demonstrated its resolve on Monday.",
+        want: &[],
+        never: &["14"],
+    },
 ];
 
 #[test]

@@ -81,7 +81,7 @@ fn issue12_gold_halves_hold_their_floors() {
     let Some(check) = gold_half(&engine, "check") else {
         return;
     };
-    // Measured: check 0.25 / 0.36 / 7, tune 0.29 / 0.44 / 4.
+    // Measured: check 0.25 / 0.36 / 7, tune 0.30 / 0.44 / 4.
     assert_floors("gold check", &check, 0.24, 0.34, 7);
     assert!(
         check.actor_recall() >= 0.80,
@@ -116,8 +116,8 @@ fn issue12_probe_sentences_hold_their_floor() {
         violated += o.violated;
     }
     eprintln!("probes: {found}/{wanted}, {violated} negatives violated");
-    // Measured: 30/64, 1 violated.
-    assert!(found >= 29, "probes: {found}/{wanted}");
+    // Measured: 31/64, 1 violated.
+    assert!(found >= 30, "probes: {found}/{wanted}");
     assert!(violated <= 1, "probes: {violated} negatives violated");
 }
 
@@ -138,8 +138,8 @@ fn issue12_plover_and_case_hold_their_floors() {
     let hit = outcomes.iter().filter(|o| o.hit).count();
     let accuracy = hit as f64 / outcomes.len().max(1) as f64;
     eprintln!("plover: {hit}/{} ({accuracy:.3})", outcomes.len());
-    // Measured: 0.366.
-    assert!(accuracy >= 0.35, "plover type accuracy {accuracy:.3}");
+    // Measured: 0.379.
+    assert!(accuracy >= 0.37, "plover type accuracy {accuracy:.3}");
 
     let snippets = read_snippets(&case).expect("CASE snippets read");
     let outcomes: Vec<_> = snippets
@@ -156,6 +156,6 @@ fn issue12_plover_and_case_hold_their_floors() {
         }
     }
     eprintln!("case: {hits}/{total}, disasters coded as violence {disasters_as_violence}");
-    // Measured: 166/556.
-    assert!(hits >= 160, "CASE: {hits}/{total}");
+    // Measured: 183/556 (protests 26/92).
+    assert!(hits >= 176, "CASE: {hits}/{total}");
 }
