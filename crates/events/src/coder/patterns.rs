@@ -104,7 +104,9 @@ fn best_match<'l>(
             }
             continue;
         }
-        // Literals: dependents (or their dependents) with that lemma.
+        // Literals: dependents (or their dependents) with that lemma, or the noun a
+        // relative clause hangs from ("the drones that its military used against ...").
+        let relative_head = s.head(v).filter(|_| s.rel(v) == "acl:relcl");
         let mut literal_tokens = Vec::new();
         let mut ok = true;
         for lit in &p.literals {
@@ -113,6 +115,7 @@ fn best_match<'l>(
                 .iter()
                 .copied()
                 .chain(s.kids(v).iter().flat_map(|&c| s.kids(c).iter().copied()))
+                .chain(relative_head)
                 .find(|&c| s.has_lemma(c, lit));
             match found {
                 Some(c) => literal_tokens.push(c),

@@ -87,6 +87,17 @@ const ROWS: &[Row] = &[
         want: &[],
         never: &["14"],
     },
+    // Crowd control is repression, not chemical warfare; sanctions are not an assault.
+    Row {
+        text: "Kenyan police fired tear gas at demonstrators in Nairobi on Monday.",
+        want: &["KEN>KEN 175"],
+        never: &["20", "19"],
+    },
+    Row {
+        text: "China used trade sanctions against Lithuania on Monday.",
+        want: &[],
+        never: &["19"],
+    },
 ];
 
 #[test]
