@@ -121,7 +121,7 @@ function layout(nodes, edges, w, h) {
     d.x = w / 2 + (w / 3) * Math.cos(a);
     d.y = h / 2 + (h / 3) * Math.sin(a);
   });
-  const k = Math.sqrt((w * h) / Math.max(n, 1)) * 0.6;
+  const k = Math.sqrt((w * h) / Math.max(n, 1)) * 0.35;
   for (let it = 0; it < 300; it++) {
     const t = 10 * (1 - it / 300) + 0.5;
     for (const d of nodes) { d.dx = 0; d.dy = 0; }
@@ -145,12 +145,12 @@ function layout(nodes, edges, w, h) {
     }
     for (const d of nodes) {
       // Gravity: components without links between them stay in the picture.
-      d.dx += (w / 2 - d.x) * 0.08 * k / 50;
-      d.dy += (h / 2 - d.y) * 0.08 * k / 50;
+      d.dx += (w / 2 - d.x) * 0.15;
+      d.dy += (h / 2 - d.y) * 0.15;
       const len = Math.max(Math.hypot(d.dx, d.dy), 0.01);
       d.x += (d.dx / len) * Math.min(len, t);
       d.y += (d.dy / len) * Math.min(len, t);
-      d.x = Math.min(w - 30, Math.max(30, d.x));
+      d.x = Math.min(w - 60, Math.max(30, d.x));
       d.y = Math.min(h - 20, Math.max(20, d.y));
     }
   }
