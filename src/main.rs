@@ -28,7 +28,7 @@ pub enum ExitCode {
         RSS/Atom feeds (.rss, .atom, .xml), or - for JSON Lines on stdin.\n\n\
         Exit codes: 0 all inputs processed; 1 some inputs failed (each named on stderr, the \
         rest processed); 2 usage error; 3 fatal error.",
-    after_help = "Examples:\n  aras analyze examples/baku-ceasefire.txt\n  aras parse examples/baku-ceasefire.txt > out.conllu\n  aras parse --conllu ../shared/data/ud/en_ewt-ud-test.conllu > pred.conllu\n  cat docs.jsonl | aras analyze - > records.jsonl\n  aras ingest --db aras.db ../shared/corpus/wikinews/\n  aras events --db aras.db --dyad AZE ISR\n  aras search --db aras.db ceasefire\n  aras relations --db aras.db AZE\n  aras timeline --db aras.db AZE IRN --by month --svg aze-irn.svg\n  aras balance --db aras.db\n  aras export --db aras.db --format parquet --out events.parquet"
+    after_help = "Examples:\n  aras analyze examples/baku-ceasefire.txt\n  aras parse examples/baku-ceasefire.txt > out.conllu\n  aras parse --conllu ../shared/data/ud/en_ewt-ud-test.conllu > pred.conllu\n  cat docs.jsonl | aras analyze - > records.jsonl\n  aras ingest --db aras.db ../shared/corpus/wikinews/\n  aras events --db aras.db --dyad AZE ISR\n  aras search --db aras.db ceasefire\n  aras relations --db aras.db AZE\n  aras timeline --db aras.db AZE IRN --by month --svg aze-irn.svg\n  aras balance --db aras.db\n  aras export --db aras.db --format parquet --out events.parquet\n  aras serve --db aras.db --addr 127.0.0.1:8080"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -51,6 +51,7 @@ enum Command {
     Timeline(cmd::timeline::Args),
     Balance(cmd::balance::Args),
     Export(cmd::export::Args),
+    Serve(cmd::serve::Args),
 }
 
 fn main() {
@@ -70,6 +71,7 @@ fn main() {
         Command::Timeline(a) => cmd::timeline::run(a),
         Command::Balance(a) => cmd::balance::run(a),
         Command::Export(a) => cmd::export::run(a),
+        Command::Serve(a) => cmd::serve::run(a),
     };
     let code = match result {
         Ok(code) => code,

@@ -13,6 +13,7 @@ pub mod quotes;
 pub mod relation_args;
 pub mod relations;
 pub mod search;
+pub mod serve;
 pub mod store_args;
 pub mod timeline;
 pub mod train;

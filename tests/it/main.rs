@@ -2,10 +2,12 @@
 //! and bad inputs (`cli`), the relation commands and the exports over a store
 //! (`relations_cli`), snapshots of `aras analyze` (`snapshots_analyze`) and of what the
 //! store commands print (`snapshots_store`), and ingest and the queries as a person runs
-//! them, a kill -9 included (`store_cli`).
+//! them, a kill -9 included (`store_cli`); `aras serve` driven in chromium over WebDriver
+//! (`serve_browser`).
 
 mod cli;
 mod relations_cli;
+mod serve_browser;
 mod snapshots_analyze;
 mod snapshots_store;
 mod store_cli;

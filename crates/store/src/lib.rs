@@ -22,7 +22,10 @@ pub use aras_relations::{EventRow, Unit};
 pub use conn::Backend;
 use conn::Conn;
 pub use ingest::BatchOutcome;
-pub use query::{ActorRow, EventFilter, MentionFilter, ModalityFilter, QuoteRow, SearchHit};
+pub use query::{
+    ActorRow, DocumentRow, EventFilter, MentionFilter, ModalityFilter, QuoteRow, SearchHit,
+    StoredDocument,
+};
 pub use records::DocumentRecords;
 
 /// Everything that can go wrong in the store.
@@ -162,6 +165,46 @@ impl Store {
             conn: Conn::Sqlite(c),
         };
         store.migrate()?;
+        Ok(store)
+    }
+
+    /// Opens an existing store for reading only (`aras serve`): a SQLite file is opened
+    /// read-only (never created, never migrated), a PostgreSQL session is made read-only;
+    /// a store at another schema version than this program's is refused rather than
+    /// read wrongly.
+    pub fn open_read_only(location: &str) -> Result<Store, StoreError> {
+        let mut store = if is_postgres_url(location) {
+            let mut client = postgres::Client::connect(location, postgres::NoTls)?;
+            client.batch_execute(
+                "SET client_min_messages TO WARNING; SET default_transaction_read_only = on",
+            )?;
+            Store {
+                conn: Conn::Postgres {
+                    client: Box::new(client),
+                    statements: Default::default(),
+                },
+            }
+        } else {
+            use rusqlite::OpenFlags;
+            let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI;
+            let c = rusqlite::Connection::open_with_flags(location, flags)?;
+            c.busy_timeout(SQLITE_BUSY_TIMEOUT)?;
+            c.set_prepared_statement_cache_capacity(256);
+            Store {
+                conn: Conn::Sqlite(c),
+            }
+        };
+        let expected = store.migrations().last().map_or(0, |m| m.0);
+        let found = store.schema_version().map_err(|e| {
+            StoreError::Schema(format!("not an aras store (no schema version: {e})"))
+        })?;
+        if found != expected {
+            return Err(StoreError::Schema(format!(
+                "the store is at schema version {found}, this program reads version {expected}"
+            )));
+        }
         Ok(store)
     }
 
@@ -342,6 +385,21 @@ impl Store {
     /// SQLite, the `english` configuration on PostgreSQL); punctuation is ignored.
     pub fn search(&mut self, text: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
         query::search(&mut self.conn, text, limit)
+    }
+
+    /// One stored document by its `doc_id` (the first stored, if several documents share
+    /// it): metadata, body and every record, records in span order.
+    pub fn document(&mut self, doc_id: &str) -> Result<Option<StoredDocument>, StoreError> {
+        query::document(&mut self.conn, doc_id)
+    }
+
+    /// Stored documents (metadata only) matching the filter, newest first, from `offset`.
+    pub fn documents(
+        &mut self,
+        filter: &MentionFilter,
+        offset: usize,
+    ) -> Result<Vec<DocumentRow>, StoreError> {
+        query::documents(&mut self.conn, filter, offset)
     }
 
     /// Events matching `filter`: one row per cluster (its first-stored report that matches, with

@@ -123,6 +123,37 @@ pub struct SearchHit {
     pub snippet: String,
 }
 
+/// One stored document's metadata (listings).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentRow {
+    pub doc_id: String,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub published: Option<String>,
+    pub publication: Option<String>,
+    pub url: Option<String>,
+    pub bytes: u64,
+    pub events: u64,
+    pub actors: u64,
+    pub quotes: u64,
+}
+
+/// One stored document whole: its metadata, body and records (each record the JSON line
+/// `aras analyze` wrote, offsets as UTF-8 byte offsets into `body`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoredDocument {
+    #[serde(flatten)]
+    pub meta: DocumentRow,
+    pub body: String,
+    pub document: serde_json::Value,
+    pub actors: Vec<serde_json::Value>,
+    pub times: Vec<serde_json::Value>,
+    pub quotes: Vec<serde_json::Value>,
+    /// Each event record with `cluster` (the store's cluster id) added.
+    pub events: Vec<serde_json::Value>,
+    pub claims: Vec<serde_json::Value>,
+}
+
 /// A WHERE clause under construction: conditions joined by AND, parameters numbered in
 /// order.
 #[derive(Default)]
@@ -440,6 +471,112 @@ pub(crate) fn quotes(conn: &mut Conn, f: &MentionFilter) -> Result<Vec<QuoteRow>
             start: r[7].int() as u64,
             end: r[8].int() as u64,
         })
+        .collect())
+}
+
+const DOCUMENT_COLUMNS: &str = "d.doc_id, d.title, d.date, d.published, d.source, d.url, \
+    d.bytes, d.n_events, d.n_actors, d.n_quotes";
+
+fn document_row(r: &[Value]) -> DocumentRow {
+    DocumentRow {
+        doc_id: r[0].text(),
+        title: r[1].opt_text(),
+        date: r[2].opt_text(),
+        published: r[3].opt_text(),
+        publication: r[4].opt_text(),
+        url: r[5].opt_text(),
+        bytes: r[6].int() as u64,
+        events: r[7].int() as u64,
+        actors: r[8].int() as u64,
+        quotes: r[9].int() as u64,
+    }
+}
+
+fn record_json(text: &str) -> Result<serde_json::Value, StoreError> {
+    serde_json::from_str(text).map_err(|e| StoreError::Corrupt(format!("stored record: {e}")))
+}
+
+pub(crate) fn document(
+    conn: &mut Conn,
+    doc_id: &str,
+) -> Result<Option<StoredDocument>, StoreError> {
+    let rows = conn.query(
+        &format!(
+            "SELECT {DOCUMENT_COLUMNS}, d.body, d.record, d.id FROM documents d \
+             WHERE d.doc_id = $1 ORDER BY d.id LIMIT 1"
+        ),
+        &[doc_id.into()],
+    )?;
+    let Some(r) = rows.into_iter().next() else {
+        return Ok(None);
+    };
+    let id = r[12].int();
+    let mut records = |table: &str| -> Result<Vec<serde_json::Value>, StoreError> {
+        conn.query(
+            &format!("SELECT record FROM {table} WHERE document_id = $1 ORDER BY span_start, id"),
+            &[id.into()],
+        )?
+        .iter()
+        .map(|row| record_json(&row[0].text()))
+        .collect()
+    };
+    let actors = records("actors")?;
+    let times = records("times")?;
+    let quotes = records("quotes")?;
+    let claims = records("claims")?;
+    let events = conn
+        .query(
+            "SELECT record, cluster_id FROM events WHERE document_id = $1 \
+             ORDER BY evidence_start, id",
+            &[id.into()],
+        )?
+        .iter()
+        .map(|row| {
+            let mut v = record_json(&row[0].text())?;
+            if let Some(o) = v.as_object_mut() {
+                o.insert("cluster".into(), row[1].int().into());
+            }
+            Ok(v)
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    Ok(Some(StoredDocument {
+        meta: document_row(&r),
+        body: r[10].text(),
+        document: record_json(&r[11].text())?,
+        actors,
+        times,
+        quotes,
+        events,
+        claims,
+    }))
+}
+
+pub(crate) fn documents(
+    conn: &mut Conn,
+    f: &MentionFilter,
+    offset: usize,
+) -> Result<Vec<DocumentRow>, StoreError> {
+    let mut w = Where::default();
+    document_conditions(&mut w, f);
+    let filter = w.sql();
+    // SQLite takes no OFFSET without a LIMIT.
+    let limit = match (f.limit, offset) {
+        (None, 1..) => limit_clause(&mut w, Some(i64::MAX as usize)),
+        (l, _) => limit_clause(&mut w, l),
+    };
+    let offset = if offset > 0 {
+        format!(" OFFSET {}", w.param(offset))
+    } else {
+        String::new()
+    };
+    let sql = format!(
+        "SELECT {DOCUMENT_COLUMNS} FROM documents d WHERE {filter} \
+         ORDER BY d.published DESC, d.id{limit}{offset}"
+    );
+    Ok(conn
+        .query(&sql, &w.params)?
+        .iter()
+        .map(|r| document_row(r))
         .collect())
 }
 

@@ -582,3 +582,63 @@ fn a_body_with_a_nul_byte_is_stored() {
         assert_eq!(store.search("struck", 5).unwrap().len(), 1);
     }
 }
+
+#[test]
+fn documents_are_read_whole_and_listed() {
+    for (mut store, _dir) in stores("documents") {
+        store.ingest(&corpus()).unwrap();
+        let doc = store.document("rfe-1").unwrap().expect("stored");
+        assert_eq!(
+            doc.body,
+            "Azerbaijan's foreign minister consulted Israel; a blast was heard."
+        );
+        assert_eq!(doc.meta.publication.as_deref(), Some("RFE/RL"));
+        assert_eq!(doc.events.len(), 2);
+        assert!(doc.events.iter().all(|e| e["cluster"].as_i64().is_some()));
+        assert_eq!(doc.document["doc_id"], "rfe-1");
+        assert!(store.document("nothing").unwrap().is_none());
+        let filter = MentionFilter {
+            publication: Some("afp".into()),
+            limit: Some(2),
+            ..Default::default()
+        };
+        let page: Vec<String> = store
+            .documents(&filter, 0)
+            .unwrap()
+            .into_iter()
+            .map(|d| d.doc_id)
+            .collect();
+        assert_eq!(page, ["afp-2", "afp-1"]);
+        let next = store.documents(&filter, 2).unwrap();
+        assert_eq!(next.len(), 1);
+        let all = store.documents(&MentionFilter::default(), 1).unwrap();
+        assert_eq!(all.len(), 5);
+    }
+}
+
+#[test]
+fn a_read_only_store_reads_and_refuses_writes_and_other_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let path = path.to_str().unwrap();
+    assert!(
+        Store::open_read_only(path).is_err(),
+        "a missing file is not created"
+    );
+    assert!(!dir.path().join("t.db").exists());
+    Store::open(path).unwrap().ingest(&corpus()).unwrap();
+    let mut reader = Store::open_read_only(path).unwrap();
+    assert_eq!(reader.counts().unwrap().documents, 6);
+    let extra = doc("new", "2025-08-01", "AFP", "Something else entirely.", &[]);
+    assert!(reader.ingest(&[extra]).is_err(), "writes fail");
+    // Another schema version is refused.
+    let c = rusqlite::Connection::open(path).unwrap();
+    c.execute(
+        "INSERT INTO schema_version (version, applied_at) VALUES (99, 'x')",
+        [],
+    )
+    .unwrap();
+    drop(c);
+    let err = Store::open_read_only(path).unwrap_err().to_string();
+    assert!(err.contains("schema version 99"), "{err}");
+}
