@@ -1,15 +1,21 @@
-//! Runs a per-document job over every input: documents stream in, are processed in
-//! parallel in ordered chunks (rayon), and their output is written in input order.
-//! Bad inputs are reported on stderr as they come and never stop the batch.
+//! Runs a per-document job over every input: documents stream in, worker threads process
+//! them in parallel, and each document's output is written as soon as it and every
+//! document before it are done, in input order (issue 16: a chunk was once held until its
+//! slowest document finished). Bad inputs are reported on stderr as they come and never
+//! stop the batch; a document over its time budget gets an error line and the batch goes
+//! on.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::PathBuf;
-use std::time::Instant;
+use std::sync::mpsc;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use aras_ingest::{Document, Input};
+use aras_pipeline::{Deadline, TimedOut};
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 
 use crate::ExitCode;
 
@@ -19,7 +25,7 @@ pub struct BatchArgs {
     /// Files or directories to read (recursively), or - for JSON Lines on stdin.
     #[arg(value_name = "INPUT", required = true)]
     pub inputs: Vec<PathBuf>,
-    /// Worker threads (default: one per core).
+    /// Worker threads (default and most: one per available core).
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
     /// No progress bar and no summary line; errors are still printed.
@@ -29,28 +35,54 @@ pub struct BatchArgs {
     /// (`aras ingest`, which writes nothing else, prints its summary on stdout).
     #[arg(long)]
     pub json: bool,
+    /// Seconds one document may take; a document still running then gets an error line
+    /// and the batch goes on (0: no limit). Analysis takes about 15 s per MB of text.
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_DOC_TIMEOUT)]
+    pub doc_timeout: u64,
 }
+
+/// The default per-document time budget, in seconds.
+pub const DEFAULT_DOC_TIMEOUT: u64 = 120;
 
 impl BatchArgs {
     pub fn inputs(&self) -> Vec<Input> {
         self.inputs.iter().map(Input::from_arg).collect()
     }
+
+    /// Worker threads: as asked, but never more than the cores available (threads beyond
+    /// them only cost memory and start-up time: `-j 10000` once took 36 s), at least one.
+    pub fn threads(&self) -> usize {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        self.jobs.unwrap_or(cores).clamp(1, cores)
+    }
+
+    /// The deadline of a document started now, if there is a budget.
+    pub fn deadline(&self) -> Option<Deadline> {
+        (self.doc_timeout > 0).then(|| Deadline::after(Duration::from_secs(self.doc_timeout)))
+    }
 }
 
-/// How many documents go to the workers at once: enough to keep every core busy, few
-/// enough that memory stays flat on a corpus of any size.
-const CHUNK_DOCS: usize = 256;
+/// What a job reports about one document it rendered.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Done {
+    pub tokens: usize,
+    /// Runs of words cut into sentences at the sentence-length bound.
+    pub long_sentences_cut: usize,
+}
+
+/// How many documents may be read ahead of the oldest one still being processed, per
+/// worker: enough to keep every worker busy behind a slow document, few enough that
+/// memory stays bounded (by this many documents of at most 64 MiB each).
+const WINDOW_PER_WORKER: usize = 2;
 
 /// Processes every document with `render` (which appends the document's output to a
-/// buffer and returns how many tokens it read) and writes the buffers to stdout in order.
+/// buffer, or gives up at the deadline) and writes the buffers to stdout in input order.
 pub fn run<F>(args: &BatchArgs, render: F) -> Result<ExitCode>
 where
-    F: Fn(&Document, &mut String) -> usize + Sync,
+    F: Fn(&Document, Option<Deadline>, &mut String) -> Result<Done, TimedOut> + Sync,
 {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-        .context("cannot start worker threads")?;
+    let workers = args.threads();
+    let window = workers * WINDOW_PER_WORKER;
     let progress = if args.quiet {
         ProgressBar::hidden()
     } else {
@@ -64,46 +96,103 @@ where
     let started = Instant::now();
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let (mut docs, mut failed, mut tokens) = (0usize, 0usize, 0usize);
-    let mut chunk: Vec<Document> = Vec::with_capacity(CHUNK_DOCS);
-    let mut stream = aras_ingest::read_inputs(&args.inputs()).peekable();
-    while stream.peek().is_some() {
-        chunk.clear();
-        for item in stream.by_ref() {
-            match item {
-                Ok(doc) => chunk.push(doc),
-                Err(err) => {
-                    failed += 1;
-                    progress.suspend(|| report_error(args.json, &err.to_string()));
+    let (mut docs, mut tokens) = (0usize, 0usize);
+    let mut failed = 0usize;
+    let inputs = args.inputs();
+
+    // Tickets bound the documents in flight: the reader takes one per document, the
+    // writer gives it back once the document's output is written.
+    let (ticket_tx, ticket_rx) = mpsc::sync_channel::<()>(window);
+    for _ in 0..window {
+        ticket_tx.send(()).expect("the channel holds a full window");
+    }
+    let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Document)>(window);
+    let work_rx = Mutex::new(work_rx);
+    type Outcome = (usize, Document, String, Result<Done, TimedOut>);
+    let (done_tx, done_rx) = mpsc::channel::<Outcome>();
+    let read_failed = std::sync::atomic::AtomicUsize::new(0);
+
+    let result: Result<()> = std::thread::scope(|scope| {
+        let progress_r = progress.clone();
+        let read_failed = &read_failed;
+        let inputs = &inputs;
+        scope.spawn(move || {
+            let mut seq = 0;
+            for item in aras_ingest::read_inputs(inputs) {
+                match item {
+                    Ok(doc) => {
+                        if ticket_rx.recv().is_err() || work_tx.send((seq, doc)).is_err() {
+                            return; // the writer stopped
+                        }
+                        seq += 1;
+                    }
+                    Err(err) => {
+                        read_failed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        progress_r.suspend(|| report_error(args.json, &err.to_string()));
+                    }
                 }
             }
-            if chunk.len() == CHUNK_DOCS {
-                break;
-            }
-        }
-        let rendered: Vec<(String, usize)> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|doc| {
-                    let mut buf = String::new();
-                    let n = render(doc, &mut buf);
-                    (buf, n)
-                })
-                .collect()
         });
-        for (buf, n) in rendered {
-            if let Err(e) = out.write_all(buf.as_bytes()) {
-                return write_failed(e);
-            }
-            tokens += n;
+        for _ in 0..workers {
+            let done_tx = done_tx.clone();
+            let work_rx = &work_rx;
+            let render = &render;
+            scope.spawn(move || loop {
+                let next = work_rx.lock().map(|rx| rx.recv());
+                let Ok(Ok((seq, doc))) = next else {
+                    return;
+                };
+                let mut buf = String::new();
+                let outcome = render(&doc, args.deadline(), &mut buf);
+                if done_tx.send((seq, doc, buf, outcome)).is_err() {
+                    return;
+                }
+            });
         }
-        docs += chunk.len();
-        progress.set_position(docs as u64);
-        progress.set_message(format!("{tokens} tokens"));
-    }
-    if let Err(e) = out.flush() {
+        drop(done_tx);
+        // Owned here so that leaving early (a closed pipe) drops them: the reader then
+        // runs out of tickets and the workers out of a receiver, and the scope can end.
+        let (ticket_tx, done_rx) = (ticket_tx, done_rx);
+        let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
+        let mut next = 0;
+        for outcome in done_rx.iter() {
+            pending.insert(outcome.0, outcome);
+            while let Some((_, doc, buf, result)) = pending.remove(&next) {
+                next += 1;
+                docs += 1;
+                match result {
+                    Ok(done) => {
+                        out.write_all(buf.as_bytes())?;
+                        tokens += done.tokens;
+                        if done.long_sentences_cut > 0 {
+                            let message = format!(
+                                "{}: document {}: warning: {} runs of more than {} words without a sentence end were cut into sentences",
+                                origin(&doc),
+                                doc.id,
+                                done.long_sentences_cut,
+                                aras_text::MAX_SENTENCE_TOKENS
+                            );
+                            progress.suspend(|| report_error(args.json, &message));
+                        }
+                    }
+                    Err(timed_out) => {
+                        failed += 1;
+                        let message = format!("{}: document {}: {timed_out}", origin(&doc), doc.id);
+                        progress.suspend(|| report_error(args.json, &message));
+                    }
+                }
+                let _ = ticket_tx.try_send(());
+                progress.set_position(docs as u64);
+                progress.set_message(format!("{tokens} tokens"));
+            }
+            out.flush()?;
+        }
+        Ok(())
+    });
+    if let Err(e) = result.and_then(|()| out.flush().map_err(Into::into)) {
         return write_failed(e);
     }
+    failed += read_failed.into_inner();
     progress.finish_and_clear();
     let secs = started.elapsed().as_secs_f64();
     if !args.quiet {
@@ -126,6 +215,14 @@ where
     })
 }
 
+/// `path` or `path:line`, as input errors name a document.
+fn origin(doc: &Document) -> String {
+    match doc.origin.line {
+        Some(line) => format!("{}:{line}", doc.origin.path),
+        None => doc.origin.path.clone(),
+    }
+}
+
 pub fn report_error(json: bool, message: &str) {
     if json {
         eprintln!("{}", serde_json::json!({"type":"error","message":message}));
@@ -136,8 +233,10 @@ pub fn report_error(json: bool, message: &str) {
 
 /// A closed pipe (`aras analyze ... | head`) is how a reader says it has enough: stop
 /// quietly. Anything else is a real failure.
-fn write_failed(e: io::Error) -> Result<ExitCode> {
-    if e.kind() == io::ErrorKind::BrokenPipe {
+fn write_failed(e: anyhow::Error) -> Result<ExitCode> {
+    if e.downcast_ref::<io::Error>()
+        .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    {
         return Ok(ExitCode::Ok);
     }
     Err(e).context("cannot write output")

@@ -22,9 +22,12 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let engine = model_source::engine(args.model.as_deref(), args.batch.quiet)?;
-    batch::run(&args.batch, |doc, out| {
-        let reading = aras_pipeline::read(&engine, doc);
+    batch::run(&args.batch, |doc, deadline, out| {
+        let reading = aras_pipeline::read_within(&engine, doc, deadline)?;
         aras_pipeline::records::write_jsonl(&reading, out);
-        reading.analyzed.n_tokens()
+        Ok(batch::Done {
+            tokens: reading.analyzed.n_tokens(),
+            long_sentences_cut: reading.analyzed.long_sentences_cut,
+        })
     })
 }

@@ -2,7 +2,8 @@
 
 use std::fs::File;
 use std::io::BufWriter;
-use std::path::PathBuf;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use aras_export::{export, ExportOptions, Format as ExportFormat};
@@ -21,7 +22,8 @@ use crate::ExitCode;
 pub struct Args {
     #[arg(long, value_enum)]
     pub format: FormatArg,
-    /// Output file.
+    /// Output file: a new path or a regular file (replaced); never a device, FIFO or
+    /// symbolic link. `-` writes csv, jsonl, gexf or graphml to stdout.
     #[arg(long, value_name = "PATH")]
     pub out: PathBuf,
     #[command(flatten)]
@@ -61,26 +63,42 @@ pub fn run(args: Args) -> Result<ExitCode> {
         dyads: args.rows.dyad_options(),
         title: Some("aras relation graph".to_string()),
     };
-    let dir = match args.out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let tmp = tempfile::NamedTempFile::new_in(&dir)
-        .with_context(|| format!("cannot create a file in {}", dir.display()))?;
-    {
-        let file: &File = tmp.as_file();
-        export(&rows, format, &options, BufWriter::new(file))
-            .with_context(|| format!("cannot write {}", args.out.display()))?;
-        file.sync_all().ok();
+    let to_stdout = args.out.as_os_str() == "-";
+    if to_stdout {
+        if format == ExportFormat::Parquet {
+            anyhow::bail!("--out -: parquet is not a stream format; name a file");
+        }
+        let stdout = std::io::stdout();
+        let written = export(&rows, format, &options, BufWriter::new(stdout));
+        if let Err(e) = written {
+            let broken_pipe = match &e {
+                aras_export::ExportError::Io(io) => io.kind() == std::io::ErrorKind::BrokenPipe,
+                other => other.to_string().contains("Broken pipe"),
+            };
+            if !broken_pipe {
+                return Err(e).context("cannot write to stdout");
+            }
+        }
+    } else {
+        write_file(&args.out, |file| {
+            export(&rows, format, &options, BufWriter::new(file))
+                .with_context(|| format!("cannot write {}", args.out.display()))
+        })?;
     }
-    tmp.persist(&args.out)
-        .with_context(|| format!("cannot move the export to {}", args.out.display()))?;
+    let shown = if to_stdout {
+        "stdout".to_string()
+    } else {
+        args.out.display().to_string()
+    };
     let what = if format.is_graph() { "a graph of " } else { "" };
     if args.json {
-        println!(
-            "{}",
-            serde_json::json!({"out": args.out, "format": format.extension(), "rows": rows.len(), "unit": if args.rows.reports {"reports"} else {"clusters"}})
-        );
+        let summary = serde_json::json!({"out": shown, "format": format.extension(), "rows": rows.len(), "unit": if args.rows.reports {"reports"} else {"clusters"}});
+        // With --out - stdout holds the export itself.
+        if to_stdout {
+            eprintln!("{summary}");
+        } else {
+            println!("{summary}");
+        }
     } else if !args.quiet {
         eprintln!(
             "aras: wrote {}{} {} as {} to {}",
@@ -92,8 +110,48 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 "event clusters"
             },
             format.extension(),
-            args.out.display()
+            shown
         );
     }
     Ok(ExitCode::Ok)
+}
+
+/// Refuses a destination that exists and is not a regular file (a device, FIFO, socket,
+/// directory or symbolic link: `--out /dev/null` once replaced the device node).
+pub fn check_destination(out: &Path) -> Result<()> {
+    match std::fs::symlink_metadata(out) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e).with_context(|| format!("cannot check {}", out.display())),
+        Ok(m) if m.file_type().is_symlink() => anyhow::bail!(
+            "{} is a symbolic link: --out replaces only regular files (or names a new one)",
+            out.display()
+        ),
+        Ok(m) if !m.file_type().is_file() => anyhow::bail!(
+            "{} is not a regular file: --out replaces only regular files (or names a new one)",
+            out.display()
+        ),
+        Ok(_) => Ok(()),
+    }
+}
+
+/// Writes beside `out` and renames into place, so a failed export never leaves half a
+/// file. The file gets the permissions the umask gives a new file (it was once 0600).
+fn write_file(out: &Path, fill: impl FnOnce(&File) -> Result<()>) -> Result<()> {
+    check_destination(out)?;
+    let dir = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(".aras-export-")
+        .permissions(std::fs::Permissions::from_mode(0o666))
+        .tempfile_in(&dir)
+        .with_context(|| format!("cannot create a file in {}", dir.display()))?;
+    fill(tmp.as_file())?;
+    tmp.as_file().sync_all().ok();
+    // Checked again: the path may have changed while the export ran.
+    check_destination(out)?;
+    tmp.persist(out)
+        .with_context(|| format!("cannot move the export to {}", out.display()))?;
+    Ok(())
 }

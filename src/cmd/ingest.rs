@@ -64,7 +64,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // A second connection answers "already stored?" while the writer writes.
     let mut reader = args.db.open()?;
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.batch.jobs.unwrap_or(0))
+        .num_threads(args.batch.threads())
         .build()
         .context("cannot start worker threads")?;
     let progress = if quiet {
@@ -136,7 +136,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let analysed: Vec<Result<DocumentRecords, String>> = pool.install(|| {
                 todo.par_iter()
                     .map(|doc| {
-                        let reading = aras_pipeline::read(&engine, doc);
+                        let reading =
+                            aras_pipeline::read_within(&engine, doc, args.batch.deadline())
+                                .map_err(|e| {
+                                    format!("{}: document {}: {e}", doc.origin.path, doc.id)
+                                })?;
                         let mut jsonl = String::new();
                         aras_pipeline::records::write_jsonl(&reading, &mut jsonl);
                         DocumentRecords::from_jsonl(doc.text.as_str(), &jsonl)

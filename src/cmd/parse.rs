@@ -33,14 +33,17 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     let model = model_source::load(args.model.as_deref(), args.batch.quiet)?;
     if !args.conllu {
-        return batch::run(&args.batch, |doc, out| {
-            let analyzed = aras_pipeline::analyze(&model, doc);
+        return batch::run(&args.batch, |doc, deadline, out| {
+            let analyzed = aras_pipeline::analyze_within(&model, doc, deadline)?;
             aras_pipeline::conllu_out::write_conllu(&analyzed, out);
-            analyzed.n_tokens()
+            Ok(batch::Done {
+                tokens: analyzed.n_tokens(),
+                long_sentences_cut: analyzed.long_sentences_cut,
+            })
         });
     }
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.batch.jobs.unwrap_or(0))
+        .num_threads(args.batch.threads())
         .build()
         .context("cannot start worker threads")?;
     let stdout = std::io::stdout();

@@ -32,7 +32,8 @@ impl DbArg {
                 self.db
             );
         }
-        self.open()
+        Store::open_for_reading(&self.db)
+            .with_context(|| format!("cannot open the store {}", redacted(&self.db)))
     }
 
     /// Opens the store, creating (and migrating) it as needed.

@@ -152,6 +152,10 @@ pub(crate) struct Builder<'a, 'd> {
     /// For each sentence, the country of the wire dateline heading its paragraph
     /// ([`crate::dateline`]), if any.
     pub dateline_country: Vec<Option<String>>,
+    /// For each sentence, whether it is in title case ([`Builder::headline`]): computed
+    /// once, so that asking for every candidate costs nothing (issue 16: a 20 MB line
+    /// was rescanned for each of its candidates).
+    pub headline_sent: Vec<bool>,
 }
 
 pub(crate) fn run(
@@ -174,7 +178,11 @@ pub(crate) fn run(
         covered,
         drafts: Vec::new(),
         dateline_country: Vec::new(),
+        headline_sent: Vec::new(),
     };
+    b.headline_sent = (0..b.doc.sents.len())
+        .map(|s| b.headline_of_sentence(s))
+        .collect();
     b.org_names();
     for s in 0..b.doc.sents.len() {
         b.compose_sentence(s);
@@ -728,7 +736,11 @@ impl Builder<'_, '_> {
 
     /// A title-case or all-caps line (a headline).
     pub fn headline(&self, t: usize) -> bool {
-        let (s0, s1) = self.doc.sents[self.doc.toks[t].sent];
+        self.headline_sent[self.doc.toks[t].sent]
+    }
+
+    fn headline_of_sentence(&self, s: usize) -> bool {
+        let (s0, s1) = self.doc.sents[s];
         let words: Vec<_> = self.doc.toks[s0..s1]
             .iter()
             .filter(|x| x.is_word())

@@ -187,7 +187,13 @@ fn context_country(b: &Builder, k: usize, main: Option<&str>) -> Option<String> 
     // The nearest country in the sentence, before or after ("Foreign Minister John Chan
     // said ..., adding that Taiwan had ..."); at equal distance the one before.
     let mut best: Option<(usize, bool, &str)> = None;
-    for (j, d) in b.drafts.iter().enumerate() {
+    // Drafts are sorted by position (`resolve`), so the sentence's drafts are one run of
+    // them, found by binary search: a pass over every draft of the document for each
+    // draft made a long document quadratic (issue 16).
+    let sent_of = |d: &Draft| b.doc.toks.get(d.t0).map_or(usize::MAX, |t| t.sent);
+    let lo = b.drafts.partition_point(|d| sent_of(d) < sent);
+    let hi = b.drafts.partition_point(|d| sent_of(d) <= sent);
+    for (j, d) in b.drafts.iter().enumerate().take(hi).skip(lo) {
         if j == k || d.t0 >= d.t1 || b.doc.toks[d.t0].sent != sent {
             continue;
         }
@@ -228,18 +234,24 @@ fn context_country(b: &Builder, k: usize, main: Option<&str>) -> Option<String> 
 fn definite(b: &Builder, k: usize, head: &str) -> Option<usize> {
     let d = &b.drafts[k];
     let sent = b.doc.toks[d.t0].sent;
-    (0..k).rev().find(|&j| {
-        let c = &b.drafts[j];
-        c.t0 < c.t1
-            && sent - b.doc.toks[c.t0].sent <= DEFINITE_WINDOW
-            && c.need == Need::Nothing
-            && c.country.is_some()
-            && c.sector == d.sector
-            && (b.doc.span_text(c.t0, c.t1).to_lowercase().contains(head)
-                || c.role
-                    .as_deref()
-                    .is_some_and(|r| r.to_lowercase().contains(head)))
-    })
+    // Drafts are sorted by position: the search ends at the first draft beyond the window
+    // rather than going on over the whole document (issue 16).
+    let in_window = |c: &Draft| c.t0 >= c.t1 || sent - b.doc.toks[c.t0].sent <= DEFINITE_WINDOW;
+    (0..k)
+        .rev()
+        .take_while(|&j| in_window(&b.drafts[j]))
+        .find(|&j| {
+            let c = &b.drafts[j];
+            c.t0 < c.t1
+                && sent - b.doc.toks[c.t0].sent <= DEFINITE_WINDOW
+                && c.need == Need::Nothing
+                && c.country.is_some()
+                && c.sector == d.sector
+                && (b.doc.span_text(c.t0, c.t1).to_lowercase().contains(head)
+                    || c.role
+                        .as_deref()
+                        .is_some_and(|r| r.to_lowercase().contains(head)))
+        })
 }
 
 fn compatible(d: &Draft, pron: &str) -> bool {

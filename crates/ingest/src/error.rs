@@ -17,8 +17,14 @@ pub enum ErrorKind {
     /// The bytes are not UTF-8. `offset` is the byte offset of the first bad byte, counted
     /// from the start of the file (or of the JSONL line, when the error has a line).
     InvalidUtf8 { offset: usize },
-    /// A NUL byte in the first 8 KiB: a binary file, skipped.
+    /// A NUL byte in the first 8 KiB: a binary file, skipped. (In JSON Lines only the
+    /// first line is sniffed: a NUL on a later line rejects that line, [`ErrorKind::NulByte`].)
     Binary,
+    /// A NUL byte in one JSON Lines record: that line is skipped, the rest of the file read.
+    NulByte { offset: usize },
+    /// Invalid UTF-8 in a text or HTML file after some readable text: the text before the
+    /// first bad byte is kept as the document (a warning, like ripgrep's).
+    InvalidUtf8Kept { offset: usize },
     /// A JSON Lines record that is not a JSON object.
     Json(String),
     /// A record with no body: a JSONL line without a string `text`, a feed item without
@@ -42,6 +48,11 @@ impl fmt::Display for ErrorKind {
             ErrorKind::Io(msg) => write!(f, "{msg}"),
             ErrorKind::InvalidUtf8 { offset } => write!(f, "invalid UTF-8 at byte {offset}"),
             ErrorKind::Binary => write!(f, "binary file, skipped"),
+            ErrorKind::NulByte { offset } => write!(f, "NUL byte at byte {offset}, line skipped"),
+            ErrorKind::InvalidUtf8Kept { offset } => write!(
+                f,
+                "warning: invalid UTF-8 at byte {offset}: only the text before it is read"
+            ),
             ErrorKind::Json(msg) => write!(f, "invalid JSON: {msg}"),
             ErrorKind::MissingText(msg) => write!(f, "{msg}"),
             ErrorKind::TooLarge { limit } => {

@@ -113,8 +113,66 @@ pub fn html_to_text(html: &str) -> String {
     extract_text(content_root(&page))
 }
 
+/// The deepest element nesting a page may have. The HTML parser's scope checks walk the
+/// stack of open elements, so 100,000 nested `<div>`s took minutes (issue 16); article
+/// pages nest a few dozen deep.
+pub const MAX_HTML_DEPTH: usize = 2_000;
+
+/// Elements that never hold others or whose end tag may be left out: not counted.
+const UNNESTED: &[&str] = &[
+    "area", "base", "br", "col", "colgroup", "dd", "dt", "embed", "hr", "img", "input", "li",
+    "link", "meta", "option", "optgroup", "p", "param", "rp", "rt", "source", "tbody", "td",
+    "tfoot", "th", "thead", "tr", "track", "wbr",
+];
+
+/// An estimate of the deepest element nesting, from the tags alone, in one pass:
+/// start tags open, end tags close, self-closing and [`UNNESTED`] tags do neither.
+fn nesting_depth(html: &str) -> usize {
+    let b = html.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(k) = b[i..].iter().position(|&c| c == b'<') {
+        i += k + 1;
+        let close = b.get(i) == Some(&b'/');
+        let start = if close { i + 1 } else { i };
+        let len = b[start..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        let name_ok = len > 0 && b[start].is_ascii_alphabetic();
+        let after = b.get(start + len).copied();
+        if !name_ok || !matches!(after, Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r')) {
+            continue;
+        }
+        let name = html[start..start + len].to_ascii_lowercase();
+        if UNNESTED.contains(&name.as_str()) {
+            continue;
+        }
+        if close {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let end = b[start..]
+            .iter()
+            .position(|&c| c == b'>')
+            .map(|e| start + e);
+        if end.is_some_and(|e| e > 0 && b[e - 1] == b'/') {
+            continue;
+        }
+        depth += 1;
+        deepest = deepest.max(depth);
+    }
+    deepest
+}
+
 /// Builds the document of one web page (BOM already removed).
 pub(crate) fn parse(path: &str, html: &str) -> Result<Document, ErrorKind> {
+    let depth = nesting_depth(html);
+    if depth > MAX_HTML_DEPTH {
+        return Err(ErrorKind::Html(format!(
+            "elements nested {depth} deep (at most {MAX_HTML_DEPTH} are read): not an article page"
+        )));
+    }
     let page = Html::parse_document(html);
     let text = extract_text(content_root(&page));
     if text.is_empty() {
@@ -432,5 +490,35 @@ mod tests {
     fn deep_nesting_does_not_overflow() {
         let html = "<div>".repeat(5_000) + "deep";
         assert_eq!(html_to_text(&html), "deep");
+    }
+}
+
+#[cfg(test)]
+mod issue16 {
+    use super::*;
+
+    /// Issue 16: 100,000 nested `<div>`s took 30 s or more in the HTML parser.
+    #[test]
+    fn issue16_deeply_nested_pages_are_refused_at_once() {
+        let n = 100_000;
+        let page = format!(
+            "<html><body>{}x{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let t = std::time::Instant::now();
+        let err = parse("deep.html", &page).expect_err("refused");
+        assert!(err.to_string().contains("nested"), "{err}");
+        assert!(t.elapsed().as_secs() < 5);
+        // Ordinary pages: unclosed paragraphs and list items do not count.
+        let ok = format!(
+            "<html><body><article>{}</article></body></html>",
+            "<p>Text.<li>x".repeat(5000)
+        );
+        assert!(nesting_depth(&ok) < 10);
+        assert_eq!(
+            nesting_depth("<div><br/><img src=x><span>a</span></div>"),
+            2
+        );
     }
 }

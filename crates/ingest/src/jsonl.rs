@@ -60,7 +60,8 @@ enum Line {
 }
 
 impl JsonlReader {
-    /// Checks the first buffered bytes (up to 8 KiB) for NUL, then reads lines. Returns the
+    /// Checks the first line of the first buffered bytes (up to 8 KiB) for NUL, then reads
+    /// lines. Returns the
     /// error when the input is binary or cannot be read at all. Only one `read` is made
     /// before the first line, so a pipe that sends one record at a time is not held up.
     pub(crate) fn new(path: &str, input: Box<dyn Read + Send>) -> Result<Self, IngestError> {
@@ -68,7 +69,11 @@ impl JsonlReader {
         let head = reader
             .fill_buf()
             .map_err(|e| IngestError::new(path, ErrorKind::Io(e.to_string())))?;
-        if head[..head.len().min(SNIFF_BYTES)].contains(&0) {
+        // Only the first line decides whether the whole input is binary: a NUL on a later
+        // line rejects that line alone (issue 16: one bad record cost a whole file).
+        let head = &head[..head.len().min(SNIFF_BYTES)];
+        let first_line = head.split(|&b| b == b'\n').next().unwrap_or_default();
+        if first_line.contains(&0) {
             return Err(IngestError::new(path, ErrorKind::Binary));
         }
         Ok(Self::from_reader(
@@ -137,6 +142,10 @@ impl JsonlReader {
                 bytes = rest;
                 start += 3;
             }
+        }
+        if let Some(at) = bytes.iter().position(|&b| b == 0) {
+            let offset = start + at;
+            return Some(Err(self.error(ErrorKind::NulByte { offset })));
         }
         let line = match std::str::from_utf8(bytes) {
             Ok(line) => line,

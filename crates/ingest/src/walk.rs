@@ -78,21 +78,33 @@ impl Documents {
             let Ok(kind) = fs::symlink_metadata(&path).map(|m| m.file_type()) else {
                 return Some(Ok(path)); // vanished or unreadable: `open` reports it
             };
-            let is_dir = if kind.is_symlink() {
-                // Follow links to files, never links to directories.
+            let kind = if kind.is_symlink() {
+                // Follow links to files, never links to directories (so no loops).
                 match fs::metadata(&path) {
                     Ok(m) if m.is_dir() => continue,
-                    Ok(_) => false,
-                    Err(_) => return Some(Ok(path)),
+                    Ok(m) => m.file_type(),
+                    Err(_) => return Some(Ok(path)), // dangling or a loop: `open` says so
                 }
             } else {
-                kind.is_dir()
+                kind
             };
-            if is_dir {
+            let known = path.extension().is_some() && Format::from_path(&path).is_some();
+            if !kind.is_dir() && !kind.is_file() {
+                // A FIFO, socket or device found by the walk is never opened: reading a
+                // FIFO blocks until a writer comes, forever (issue 16).
+                if known {
+                    return Some(Err(IngestError::new(
+                        label(&path),
+                        ErrorKind::Io(format!("not a regular file ({}), skipped", kind_name(kind))),
+                    )));
+                }
+                continue;
+            }
+            if kind.is_dir() {
                 if let Err(e) = self.push_dir(&path) {
                     return Some(Err(e));
                 }
-            } else if path.extension().is_some() && Format::from_path(&path).is_some() {
+            } else if known {
                 return Some(Ok(path));
             }
         }
@@ -196,22 +208,37 @@ pub fn parse_bytes(path: &str, format: Format, bytes: &[u8]) -> Vec<Item> {
         Some(rest) => (rest, 3),
         None => (bytes, 0),
     };
+    let mut items = Vec::new();
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
-            let offset = e.valid_up_to();
-            let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
-            let offset = offset + bom;
-            return vec![Err(IngestError::at_line(
-                path,
-                line,
-                ErrorKind::InvalidUtf8 { offset },
-            ))];
+            let valid = e.valid_up_to();
+            let line = 1 + bytes[..valid].iter().filter(|&&b| b == b'\n').count();
+            let offset = valid + bom;
+            // Text and HTML keep the readable part, as ripgrep does (issue 16); a feed
+            // cut short is not a feed.
+            let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+            let keep = matches!(format, Format::Text | Format::Html) && !prefix.trim().is_empty();
+            let kind = if keep {
+                ErrorKind::InvalidUtf8Kept { offset }
+            } else {
+                ErrorKind::InvalidUtf8 { offset }
+            };
+            items.push(Err(IngestError::at_line(path, line, kind)));
+            if !keep {
+                return items;
+            }
+            prefix
         }
     };
     if text.trim().is_empty() {
-        return Vec::new();
+        return items;
     }
+    items.extend(parse_text(path, format, text));
+    items
+}
+
+fn parse_text(path: &str, format: Format, text: &str) -> Vec<Item> {
     match format {
         Format::Text => frontmatter::parse(path, text.to_string())
             .map(Ok)
@@ -220,6 +247,19 @@ pub fn parse_bytes(path: &str, format: Format, bytes: &[u8]) -> Vec<Item> {
         Format::Html => vec![html::parse(path, text).map_err(|k| IngestError::new(path, k))],
         Format::Feed => feed::parse(path, text),
         Format::Jsonl => Vec::new(), // handled above
+    }
+}
+
+fn kind_name(kind: fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "a FIFO"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_block_device() || kind.is_char_device() {
+        "a device"
+    } else {
+        "not a file"
     }
 }
 

@@ -38,6 +38,7 @@
 use aras_nlp::model::Analysis;
 use aras_text::Sentence;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::ops::Deref;
 
 /// How a speaker was found: the contract's vocabulary.
@@ -122,6 +123,10 @@ struct Doc<'a> {
     quotes: Vec<marks::RawQuote>,
     /// Capitalised runs outside quotes: token ranges.
     names: Vec<(usize, usize)>,
+    /// For each surname, the longest introduced full name ending with it
+    /// ([`Doc::full_name`]); built once so that a mention costs a lookup, not a pass
+    /// over every name of the document (issue 16).
+    full_names: HashMap<&'a str, String>,
     headline: Vec<bool>,
 }
 
@@ -140,35 +145,68 @@ struct Candidate {
     kind: Kind,
 }
 
+/// Paragraph and quote of every token. A token's quote is the first quote (in the
+/// finder's order) that it overlaps; each quote marks its tokens, found by binary search,
+/// and tokens already marked are skipped, so the cost is linear in the document rather
+/// than tokens times quotes (issue 16).
+fn places(
+    toks: &[aras_lex::Tok<'_>],
+    paras: &[(usize, usize)],
+    quotes: &[marks::RawQuote],
+) -> Vec<Place> {
+    let mut para = 0;
+    let mut place: Vec<Place> = toks
+        .iter()
+        .map(|t| {
+            while para + 1 < paras.len() && paras[para].1 <= t.start {
+                para += 1;
+            }
+            Place { para, quote: None }
+        })
+        .collect();
+    // next[k]: the first token at or after k with no quote yet (path-halving).
+    let mut next: Vec<usize> = (0..=toks.len()).collect();
+    fn find(next: &mut [usize], mut k: usize) -> usize {
+        while next[k] != k {
+            next[k] = next[next[k]];
+            k = next[k];
+        }
+        k
+    }
+    for (qi, q) in quotes.iter().enumerate() {
+        let end = q.close_end.max(q.end);
+        let lo = toks.partition_point(|t| t.end <= q.open);
+        let hi = toks.partition_point(|t| t.start < end);
+        let mut k = find(&mut next, lo);
+        while k < hi {
+            if toks[k].start < end && toks[k].end > q.open {
+                place[k].quote = Some(qi);
+            }
+            next[k] = k + 1;
+            k = find(&mut next, k + 1);
+        }
+    }
+    place
+}
+
 impl<'a> Doc<'a> {
     fn new(text: &'a str, sentences: &[Sentence], syntax: Option<&'a [Analysis<'a>]>) -> Self {
         let paras = marks::paragraphs(text);
         let quotes = marks::find(text, &paras);
         let view = aras_lex::Doc::new(text, sentences, syntax);
-        let mut para = 0;
-        let place = view
-            .toks
-            .iter()
-            .map(|t| {
-                while para + 1 < paras.len() && paras[para].1 <= t.start {
-                    para += 1;
-                }
-                let quote = quotes
-                    .iter()
-                    .position(|q| t.start < q.close_end.max(q.end) && t.end > q.open);
-                Place { para, quote }
-            })
-            .collect();
+        let place = places(&view.toks, &paras, &quotes);
         let mut doc = Doc {
             view,
             place,
             paras,
             quotes,
             names: Vec::new(),
+            full_names: HashMap::new(),
             headline: Vec::new(),
         };
         doc.headline = (0..doc.sents.len()).map(|s| doc.is_headline(s)).collect();
         doc.names = doc.find_names();
+        doc.full_names = doc.full_names();
         doc
     }
 
@@ -836,10 +874,16 @@ impl<'a> Doc<'a> {
 
     /// The longest earlier-introduced person name that ends with `surname`.
     fn full_name(&self, surname: &str) -> Option<String> {
-        let mut best: Option<String> = None;
+        self.full_names.get(surname).cloned()
+    }
+
+    /// Every surname's longest full name, in one pass over the names: the first of the
+    /// longest when several are as long.
+    fn full_names(&self) -> HashMap<&'a str, String> {
+        let mut best: HashMap<&'a str, String> = HashMap::new();
         for &(a, b) in &self.names {
             let s = self.strip_titles(a, b);
-            if b - s < 2 || b - s > 4 || self.w(b - 1) != surname {
+            if b - s < 2 || b - s > 4 {
                 continue;
             }
             if (s..b).any(|k| self.toks[k].is_possessive() || !self.is_cap(k)) {
@@ -850,8 +894,9 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let name = self.span_text(s, b).to_string();
-            if best.as_ref().is_none_or(|x| name.len() > x.len()) {
-                best = Some(name);
+            let slot = best.entry(self.w(b - 1)).or_default();
+            if name.len() > slot.len() {
+                *slot = name;
             }
         }
         best

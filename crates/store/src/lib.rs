@@ -41,6 +41,9 @@ pub enum StoreError {
     Record { line: usize, message: String },
     #[error("store schema: {0}")]
     Schema(String),
+    /// A search the store refuses to run (too many or too long words).
+    #[error("search query: {0}")]
+    Query(String),
     /// A stored value that this version cannot read (another program's rows).
     #[error("unreadable stored value: {0}")]
     Corrupt(String),
@@ -208,6 +211,52 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens an existing store for queries only. A SQLite file is opened read-only, so a
+    /// read never alters it (no tables added, no switch to WAL: issue 16), and it must
+    /// already hold aras's tables at a schema version this build knows; a PostgreSQL
+    /// store opens as with [`Store::open`].
+    pub fn open_for_reading(location: &str) -> Result<Store, StoreError> {
+        if is_postgres_url(location) {
+            return Self::open_postgres(location, None);
+        }
+        use rusqlite::OpenFlags;
+        let c = rusqlite::Connection::open_with_flags(
+            location,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        c.busy_timeout(SQLITE_BUSY_TIMEOUT)?;
+        c.set_prepared_statement_cache_capacity(256);
+        for table in ["schema_version", "documents", "events"] {
+            let found: i64 = c.query_row(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                [table],
+                |r| r.get(0),
+            )?;
+            if found == 0 {
+                return Err(StoreError::Schema(format!(
+                    "not an aras store (no `{table}` table); left as it is"
+                )));
+            }
+        }
+        let mut store = Store {
+            conn: Conn::Sqlite(c),
+        };
+        store.check_version()?;
+        Ok(store)
+    }
+
+    /// Refuses a store written by a newer aras: its tables may mean something else.
+    fn check_version(&mut self) -> Result<(), StoreError> {
+        let latest = self.migrations().last().map_or(0, |m| m.0);
+        let version = self.schema_version()?;
+        if version > latest {
+            return Err(StoreError::Schema(format!(
+                "the store is at schema version {version}, newer than this aras reads ({latest}): use a newer aras"
+            )));
+        }
+        Ok(())
+    }
+
     /// Opens a PostgreSQL store; with `schema`, in that schema (created if missing), so
     /// that several stores (tests, projects) can share one database.
     pub fn open_postgres(url: &str, schema: Option<&str>) -> Result<Store, StoreError> {
@@ -263,8 +312,10 @@ impl Store {
     fn migrate(&mut self) -> Result<(), StoreError> {
         let latest = self.migrations().last().map_or(0, |m| m.0);
         // A store at the latest version is only read: opening it takes no write lock.
-        if matches!(self.schema_version(), Ok(v) if v >= latest) {
-            return Ok(());
+        match self.schema_version() {
+            Ok(v) if v > latest => return self.check_version(),
+            Ok(v) if v == latest => return Ok(()),
+            _ => {}
         }
         self.begin_write()?;
         let result = (|| {

@@ -23,7 +23,9 @@ pub mod eval;
 mod sentence;
 mod token;
 
-pub use sentence::{segment, split_tokens};
+pub use sentence::{
+    segment, segment_counted, split_tokens, split_tokens_counted, MAX_SENTENCE_TOKENS,
+};
 pub use token::{tokenize, tokenize_into};
 
 /// A token: a byte span [start, end) of the text it was cut from.

@@ -11,16 +11,33 @@ use crate::abbrev::{self, AbbrevKind};
 use crate::chars::{is_closer, is_opener};
 use crate::{tokenize, Sentence, Token};
 
+/// The most tokens a sentence may have. Longer runs (a 20 MB line without punctuation, a
+/// table flattened into one "sentence") are cut into pieces of this many tokens: no news
+/// sentence comes near it, and every later stage may then spend time on a sentence that
+/// grows with its length without growing with the document's (issue 16).
+pub const MAX_SENTENCE_TOKENS: usize = 300;
+
 /// Splits a document body into sentences of tokens.
 pub fn segment(text: &str) -> Vec<Sentence> {
+    segment_counted(text).0
+}
+
+/// [`segment`], with the number of cuts made at [`MAX_SENTENCE_TOKENS`] (for a warning).
+pub fn segment_counted(text: &str) -> (Vec<Sentence>, usize) {
     let tokens = tokenize(text);
-    split_tokens(text, &tokens)
+    split_tokens_counted(text, &tokens)
 }
 
 /// Groups already computed tokens of `text` into sentences.
 ///
 /// Every token lands in exactly one sentence, in order.
 pub fn split_tokens(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    split_tokens_counted(text, tokens).0
+}
+
+/// [`split_tokens`], with the number of cuts made at [`MAX_SENTENCE_TOKENS`].
+pub fn split_tokens_counted(text: &str, tokens: &[Token]) -> (Vec<Sentence>, usize) {
+    let mut cuts = 0;
     let wrapped = is_hard_wrapped(text, tokens);
     let mut sentences = Vec::with_capacity(tokens.len() / 20 + 1);
     let n = tokens.len();
@@ -47,6 +64,10 @@ pub fn split_tokens(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 _ => boundary = true,
             },
         }
+        if !boundary && k + 1 - first >= MAX_SENTENCE_TOKENS {
+            boundary = true;
+            cuts += 1;
+        }
         if boundary {
             let toks = &tokens[first..=k];
             let mut sentence = Sentence {
@@ -62,7 +83,7 @@ pub fn split_tokens(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         }
         i = k + 1;
     }
-    sentences
+    (sentences, cuts)
 }
 
 /// A sentence that ends with an abbreviation gets its period as a token of its own, as

@@ -325,12 +325,30 @@ fn binary_file_is_skipped_with_an_error() {
 
 #[test]
 fn invalid_utf8_names_line_and_byte() {
-    let err = one_err("invalid_utf8.txt");
-    assert_eq!(err.kind(), &ErrorKind::InvalidUtf8 { offset: 48 });
+    // The readable part is kept, with a warning naming line and byte (issue 16).
+    let out = read(&["invalid_utf8.txt"]);
+    assert_eq!(out.len(), 2, "{out:?}");
+    let err = out[0].as_ref().expect_err("the warning comes first");
+    assert_eq!(err.kind(), &ErrorKind::InvalidUtf8Kept { offset: 48 });
     assert_eq!(err.line(), Some(2));
     assert_eq!(
         err.to_string(),
-        format!("{}:2: invalid UTF-8 at byte 48", label("invalid_utf8.txt"))
+        format!(
+            "{}:2: warning: invalid UTF-8 at byte 48: only the text before it is read",
+            label("invalid_utf8.txt")
+        )
+    );
+    let doc = out[1].as_ref().expect("the readable part");
+    assert_eq!(
+        doc.text,
+        "First line is fine.\nSecond line has a bad byte: "
+    );
+    // Nothing readable before the bad byte: an error and no document.
+    let out = parse_bytes("x.txt", Format::Text, b"\xff\xfe rest");
+    assert_eq!(out.len(), 1);
+    assert_eq!(
+        out[0].as_ref().expect_err("unreadable").kind(),
+        &ErrorKind::InvalidUtf8 { offset: 0 }
     );
     let out = parse_bytes(
         "x.jsonl",
@@ -394,9 +412,10 @@ fn whole_fixture_directory_yields_every_good_document() {
         .filter_map(|r| r.as_ref().err())
         .map(|e| e.to_string())
         .collect();
-    // broken, crlf, 2 atom, 2 rss, front matter, 2 jsonl, page, plain, 5 in tree.
-    assert_eq!(oks, 16, "{errs:#?}");
-    // binary, atom entry 3, invalid UTF-8, 2 bad JSONL lines, not a feed.
+    // broken, crlf, 2 atom, 2 rss, front matter, 2 jsonl, page, plain, 5 in tree, and the
+    // readable part of the invalid UTF-8 file.
+    assert_eq!(oks, 17, "{errs:#?}");
+    // binary, atom entry 3, invalid UTF-8 (a warning), 2 bad JSONL lines, not a feed.
     assert_eq!(errs.len(), 6, "{errs:#?}");
 }
 
@@ -503,4 +522,72 @@ fn document_stream_can_move_to_another_thread() {
     .expect("thread")
     .expect("plain.txt");
     assert_eq!(ids, ["plain"]);
+}
+
+/// Issue 16: a NUL byte on line 2 of a JSON Lines file rejected the whole file as binary;
+/// now it rejects that line only. A NUL on the first line still marks the file binary.
+#[test]
+fn issue16_nul_byte_on_line_two_rejects_only_that_line() {
+    let mut bytes = b"{\"text\":\"one\"}\n{\"text\":\"t\0wo\"}\n".to_vec();
+    for i in 3..=10 {
+        bytes.extend(format!("{{\"text\":\"doc {i}\"}}\n").as_bytes());
+    }
+    let out = parse_bytes("x.jsonl", Format::Jsonl, &bytes);
+    assert_eq!(out.len(), 10, "{out:?}");
+    assert_eq!(out.iter().filter(|r| r.is_ok()).count(), 9);
+    let err = out[1].as_ref().expect_err("line 2");
+    assert_eq!(err.line(), Some(2));
+    assert_eq!(err.kind(), &ErrorKind::NulByte { offset: 25 });
+    let out = parse_bytes(
+        "x.jsonl",
+        Format::Jsonl,
+        b"\0\x01binary\n{\"text\":\"a\"}\n",
+    );
+    assert_eq!(out.len(), 1);
+    assert_eq!(
+        out[0].as_ref().expect_err("binary").kind(),
+        &ErrorKind::Binary
+    );
+}
+
+/// Issue 16: `mkfifo d/f.txt; aras analyze d/` blocked forever, the walk opening every
+/// entry with a known extension. Non-regular files found by the walk are named and skipped.
+#[test]
+fn issue16_walk_skips_fifos_without_opening_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("a.txt"), "A good document.").expect("write");
+    let fifo = dir.path().join("f.txt");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+    std::fs::write(dir.path().join("z.txt"), "Another good one.").expect("write");
+    // A symlink loop and a link to the FIFO: named, never followed forever.
+    std::os::unix::fs::symlink("loop.txt", dir.path().join("loop.txt")).expect("symlink");
+    std::os::unix::fs::symlink(&fifo, dir.path().join("to-fifo.txt")).expect("symlink");
+    let out: Vec<_> = read_inputs(&[Input::Path(dir.path().to_path_buf())]).collect();
+    let oks: Vec<_> = out
+        .iter()
+        .filter_map(|r| r.as_ref().ok())
+        .map(|d| d.id.clone())
+        .collect();
+    assert_eq!(oks, ["a", "z"]);
+    let errs: Vec<String> = out
+        .iter()
+        .filter_map(|r| r.as_ref().err())
+        .map(|e| e.to_string())
+        .collect();
+    assert_eq!(errs.len(), 3, "{errs:?}");
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("f.txt") && e.contains("FIFO")),
+        "{errs:?}"
+    );
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("to-fifo.txt") && e.contains("FIFO")),
+        "{errs:?}"
+    );
+    assert!(errs.iter().any(|e| e.contains("loop.txt")), "{errs:?}");
 }

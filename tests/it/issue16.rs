@@ -1,0 +1,293 @@
+//! Issue 16, hostile input and the rough edges users hit first: each test is one hang or
+//! loss that happened, run through the binary as a user runs it.
+
+use std::io::Read;
+use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn aras(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_aras"))
+        .args(args)
+        .env_remove("ARAS_DB")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("aras runs")
+}
+
+/// Runs aras, killing it if it takes longer than `limit` (a hang fails the test, it does
+/// not hang the test run).
+fn aras_within(args: &[&str], limit: Duration) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aras"))
+        .args(args)
+        .env_remove("ARAS_DB")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("aras starts");
+    let (mut out, mut err) = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
+    let reader = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        out.read_to_end(&mut v).ok();
+        v
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        err.read_to_end(&mut v).ok();
+        v
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if start.elapsed() > limit {
+            child.kill().ok();
+            panic!("aras {args:?} still running after {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    Output {
+        status,
+        stdout: reader.join().unwrap(),
+        stderr: err_reader.join().unwrap(),
+    }
+}
+
+fn text(v: &[u8]) -> String {
+    String::from_utf8_lossy(v).into_owned()
+}
+
+fn store_with_example(dir: &Path) -> String {
+    let db = dir.join("aras.db").to_string_lossy().into_owned();
+    let out = aras(&[
+        "ingest",
+        "--quiet",
+        "--db",
+        &db,
+        "examples/baku-ceasefire.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    db
+}
+
+#[test]
+fn issue16_a_fifo_in_a_directory_is_named_and_skipped_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Armenia and Azerbaijan agreed to talk.",
+    )
+    .unwrap();
+    let fifo = dir.path().join("f.txt");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let d = dir.path().to_string_lossy().into_owned();
+    let out = aras_within(&["analyze", "-q", &d], Duration::from_secs(60));
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("f.txt: not a regular file (a FIFO), skipped"));
+    assert!(text(&out.stdout).contains("\"doc_id\":\"a\""));
+}
+
+#[test]
+fn issue16_a_document_over_its_time_budget_gets_an_error_line_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let words = [
+        "the",
+        "army",
+        "said",
+        "Baku",
+        "talks",
+        "Iran",
+        "officials",
+        "met",
+    ];
+    let mut slow = String::new();
+    for i in 0..400_000 {
+        slow.push_str(words[i % words.len()]);
+        slow.push(' ');
+    }
+    std::fs::write(
+        dir.path().join("1-good.txt"),
+        "Armenia said talks went well.",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("2-slow.txt"), slow).unwrap();
+    std::fs::write(dir.path().join("3-good.txt"), "Iran said talks went badly.").unwrap();
+    let d = dir.path().to_string_lossy().into_owned();
+    let out = aras_within(
+        &["analyze", "-q", "--doc-timeout", "1", &d],
+        Duration::from_secs(120),
+    );
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("2-slow.txt: document 2-slow: gave up after 1.0 s"),
+        "{stderr}"
+    );
+    let stdout = text(&out.stdout);
+    let first = stdout
+        .find("\"doc_id\":\"1-good\"")
+        .expect("first good document");
+    let last = stdout
+        .find("\"doc_id\":\"3-good\"")
+        .expect("last good document");
+    assert!(first < last, "input order");
+    assert!(!stdout.contains("2-slow"));
+}
+
+#[test]
+fn issue16_export_refuses_devices_fifos_and_symlinks_and_dash_is_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = store_with_example(dir.path());
+    let export = |out: &str| aras(&["export", "--db", &db, "--format", "csv", "--out", out]);
+    let o = export("/dev/null");
+    assert_ne!(o.status.code(), Some(0));
+    assert!(
+        text(&o.stderr).contains("not a regular file"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert!(std::fs::metadata("/dev/null")
+        .unwrap()
+        .file_type()
+        .is_char_device());
+    let link = dir.path().join("link.csv");
+    std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+    let o = export(&link.to_string_lossy());
+    assert!(
+        text(&o.stderr).contains("symbolic link"),
+        "{}",
+        text(&o.stderr)
+    );
+    let fifo = dir.path().join("fifo.csv");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let o = export(&fifo.to_string_lossy());
+    assert!(
+        text(&o.stderr).contains("not a regular file"),
+        "{}",
+        text(&o.stderr)
+    );
+    // `-` is stdout; no file named `-` appears.
+    let o = export("-");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).starts_with("cluster_id,") || text(&o.stdout).contains(','));
+    assert!(!Path::new(env!("CARGO_MANIFEST_DIR")).join("-").exists());
+    // A regular file gets the permissions of any new file (the umask's), not 0600.
+    let csv = dir.path().join("events.csv");
+    let o = export(&csv.to_string_lossy());
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let probe = dir.path().join("probe");
+    std::fs::File::create(&probe).unwrap();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&csv), mode(&probe));
+}
+
+#[test]
+fn issue16_a_read_never_alters_a_foreign_sqlite_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.db");
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('mine');")
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let p = path.to_string_lossy().into_owned();
+    for cmd in ["events", "actors", "search"] {
+        let mut args = vec![cmd, "--db", &p];
+        if cmd == "search" {
+            args.push("ceasefire");
+        }
+        let o = aras(&args);
+        assert_ne!(o.status.code(), Some(0), "{cmd}");
+        assert!(
+            text(&o.stderr).contains("not an aras store"),
+            "{}",
+            text(&o.stderr)
+        );
+    }
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file is unchanged"
+    );
+    assert!(
+        !dir.path().join("other.db-wal").exists(),
+        "no switch to WAL"
+    );
+}
+
+#[test]
+fn issue16_a_store_with_a_newer_schema_version_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = store_with_example(dir.path());
+    {
+        let c = rusqlite::Connection::open(&db).unwrap();
+        c.execute(
+            "INSERT INTO schema_version (version, applied_at) VALUES (99, 'later')",
+            [],
+        )
+        .unwrap();
+    }
+    let o = aras(&["events", "--db", &db]);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(
+        text(&o.stderr).contains("schema version 99"),
+        "{}",
+        text(&o.stderr)
+    );
+    let o = aras(&["ingest", "--quiet", "--db", &db, "examples/feeds.jsonl"]);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(
+        text(&o.stderr).contains("schema version 99"),
+        "{}",
+        text(&o.stderr)
+    );
+}
+
+#[test]
+fn issue16_search_queries_are_deduplicated_and_capped() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = store_with_example(dir.path());
+    let said = vec!["said"; 2000];
+    let mut args = vec!["search", "--db", &db, "--format", "jsonl"];
+    args.extend(said.iter().copied());
+    let start = Instant::now();
+    let o = aras(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(start.elapsed() < Duration::from_secs(20));
+    let many: Vec<String> = (0..40).map(|i| format!("word{i}")).collect();
+    let mut args = vec!["search", "--db", &db];
+    args.extend(many.iter().map(String::as_str));
+    let o = aras(&args);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(
+        text(&o.stderr).contains("40 different words"),
+        "{}",
+        text(&o.stderr)
+    );
+}
+
+#[test]
+fn issue16_jobs_are_capped_at_the_cores() {
+    let start = Instant::now();
+    let o = aras(&[
+        "analyze",
+        "-q",
+        "-j",
+        "10000",
+        "examples/baku-ceasefire.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(start.elapsed() < Duration::from_secs(30));
+}
