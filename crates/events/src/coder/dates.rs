@@ -65,6 +65,7 @@ pub(super) fn date_of(
     sentence: &aras_text::Sentence,
     trigger: usize,
     times: &[(usize, usize)],
+    para_start: usize,
 ) -> (Option<String>, DateSource) {
     let mut x = trigger;
     for _ in 0..s.len() {
@@ -144,12 +145,6 @@ pub(super) fn date_of(
     if let Some(t) = initial {
         return (Some(t.value.clone()), DateSource::Text);
     }
-    let para_start = input
-        .text
-        .get(..sentence.start)
-        .unwrap_or("")
-        .rfind('\n')
-        .map_or(0, |p| p + 1);
     let prior = input
         .times
         .iter()

@@ -49,7 +49,18 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
     // Sentence index of each event, for denial of the previous sentence.
     let mut event_sent: Vec<usize> = Vec::new();
     let sports = sports_sentences(input);
+    // Where the current paragraph starts, kept up to date sentence by sentence (a search
+    // back to the previous line break for every event made one long paragraph quadratic).
+    let (mut para_start, mut scanned) = (0, 0);
     for (si, sentence) in input.sentences.iter().enumerate() {
+        if let Some(p) = input
+            .text
+            .get(scanned..sentence.start)
+            .and_then(|gap| gap.rfind('\n'))
+        {
+            para_start = scanned + p + 1;
+        }
+        scanned = scanned.max(sentence.start);
         // Sports reports: "beat Uruguay 1-0", "struck 10 aces", "fought back" are games.
         if sports[si] {
             continue;
@@ -246,7 +257,7 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                     .map(Some)
                     .collect()
             };
-            let (date, date_source) = date_of(input, &s, sentence, c.trigger, &times);
+            let (date, date_source) = date_of(input, &s, sentence, c.trigger, &times, para_start);
             let communication = c.code.root().number() <= 2;
             for src in &srcs {
                 for tgt in &tgts {

@@ -34,11 +34,7 @@ pub(super) fn with_coordinated_countries(
                     continue;
                 }
                 let k = s.tokens[c];
-                let Some(other) = input
-                    .mentions
-                    .iter()
-                    .position(|x| x.start <= k.start && k.end <= x.end)
-                else {
+                let Some(other) = covering_mention(input, s, k.start, k.end) else {
                     continue;
                 };
                 let o = &input.mentions[other];
@@ -110,11 +106,7 @@ pub(super) fn resolve(
     };
     let covering = |i: usize| {
         let t = s.tokens[i];
-        input
-            .mentions
-            .iter()
-            .position(|m| m.start <= t.start && t.end <= m.end)
-            .filter(|&m| coded(m))
+        covering_mention(input, s, t.start, t.end).filter(|&m| coded(m))
     };
     if let Some(m) = covering(head) {
         // A bare country-level name under a title that has its own sector code ("Bree
@@ -335,4 +327,21 @@ pub(super) fn author_of_event_object(
             .find(|r| !critics.contains(&r.code))
             .map(|r| r.mention)
     })
+}
+
+/// The first mention covering the bytes `start..end` of sentence `s`. Mentions come sorted
+/// by start (aras-actors), so only those starting between the sentence's start and `start`
+/// are looked at: a scan over every mention of the document for each word made a long
+/// document quadratic (issue 16: a 5 MB "sentence" ran past any time budget).
+pub(super) fn covering_mention(
+    input: &EventInput,
+    s: &Sent,
+    start: usize,
+    end: usize,
+) -> Option<usize> {
+    let ms = input.mentions;
+    let sentence_start = s.tokens.first().map_or(start, |t| t.start).min(start);
+    let lo = ms.partition_point(|m| m.start < sentence_start);
+    let hi = ms.partition_point(|m| m.start <= start);
+    (lo..hi).find(|&j| end <= ms[j].end)
 }
