@@ -206,6 +206,8 @@ word_lists! {
     ahead_case,
     /// Events: actor sectors that do not demonstrate (a bare protest verb's other senses).
     state_force_sectors,
+    /// Events: prepositions by which a meeting or visit frames a clause ("during a visit").
+    framing_preps,
     /// Events: prepositions of place and time.
     locative,
     /// Events: nouns that, as "the day", refer back to a date just given.

@@ -302,6 +302,14 @@ pub(super) fn noun_roles(s: &Sent, i: usize, e: &NounEntry) -> (Vec<usize>, Vec<
             targets = subjects(s, h);
         }
     }
+    if targets.is_empty() && !preps.contains(&"between") {
+        // "the war between Israel and Hezbollah", "clashes erupted between police and
+        // protesters": the first party is the source, the parties joined to it the targets.
+        if let Some((a, others)) = between_parties(s, i) {
+            sources = vec![a];
+            targets = others;
+        }
+    }
     if sources.is_empty() {
         let own_subj: Vec<usize> = s
             .kids(i)
@@ -319,11 +327,44 @@ pub(super) fn noun_roles(s: &Sent, i: usize, e: &NounEntry) -> (Vec<usize>, Vec<
                 "obj" | "xcomp" | "nsubj:pass" if words().light().contains(s.lemma(h)) => {
                     sources = subjects(s, h)
                 }
+                // "told Jiang during a visit to China", "is in Hanoi for a state visit to
+                // Vietnam", "spoke after talks with Abul Gheit": a meeting or visit framing
+                // the clause is its subject's. Only meetings: "condemned Y after the attack
+                // on Z" says nothing of who attacked.
+                "obl" | "nmod"
+                    if e.code.root().number() == 4
+                        && s.case(i)
+                            .is_some_and(|c| words().framing_preps().contains(c)) =>
+                {
+                    sources = subjects(s, h)
+                }
                 _ => {}
             }
         }
     }
     (sources, targets)
+}
+
+/// The parties of a "between A and B" phrase on the noun, or on the verb the noun is the
+/// subject of: A and the heads conjoined to it.
+fn between_parties(s: &Sent, i: usize) -> Option<(usize, Vec<usize>)> {
+    let on_noun = s
+        .kids(i)
+        .iter()
+        .copied()
+        .find(|&c| matches!(s.base_rel(c), "nmod" | "obl") && s.case(c) == Some("between"));
+    let phrase = on_noun.or_else(|| {
+        let h = s.head(i)?;
+        if s.base_rel(i) != "nsubj" {
+            return None;
+        }
+        s.kids(h)
+            .iter()
+            .copied()
+            .find(|&c| s.base_rel(c) == "obl" && s.case(c) == Some("between"))
+    })?;
+    let others: Vec<usize> = s.kids_rel(phrase, "conj").collect();
+    (!others.is_empty()).then_some((phrase, others))
 }
 
 /// A possessor or nationality adjective right before the noun when the parse attached it

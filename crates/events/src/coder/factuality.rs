@@ -10,8 +10,10 @@ use super::sentence::Sent;
 use crate::Modality;
 use aras_lex::words;
 
-/// Negation and modality of the event at `t`, from the chain of governing words.
-pub(super) fn factuality(s: &Sent, t: usize) -> (bool, Modality) {
+/// Negation and modality of the event at `t`, from the chain of governing words. A
+/// `framing` meeting ("will seek support during a trip") shares its clause's modality
+/// rather than being presupposed by its preposition.
+pub(super) fn factuality(s: &Sent, t: usize, framing: bool) -> (bool, Modality) {
     let mut negated = false;
     let mut modality = Modality::Asserted;
     let mut x = t;
@@ -61,7 +63,10 @@ pub(super) fn factuality(s: &Sent, t: usize) -> (bool, Modality) {
         if rel == "acl:relcl" || rel == "parataxis" || rel == "appos" {
             break;
         }
-        if s.base_rel(x) == "obl" && s.case(x).is_some_and(|c| words().presup_case().contains(c)) {
+        if s.base_rel(x) == "obl"
+            && !(framing && x == t)
+            && s.case(x).is_some_and(|c| words().presup_case().contains(c))
+        {
             break;
         }
         let hl = s.lemma(h);

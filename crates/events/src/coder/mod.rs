@@ -90,7 +90,12 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
             let Some(info) = lexicon.cameo(c.code) else {
                 continue;
             };
-            let (negated, mut modality) = factuality(&s, c.trigger);
+            let framing = !c.verbal
+                && c.code.root().number() == 4
+                && matches!(s.base_rel(c.trigger), "obl" | "nmod")
+                && s.case(c.trigger)
+                    .is_some_and(|p| words().framing_preps().contains(p));
+            let (negated, mut modality) = factuality(&s, c.trigger, framing);
             let tok = s.tokens[c.trigger];
             let quote = input
                 .quotes

@@ -98,6 +98,69 @@ const ROWS: &[Row] = &[
         want: &[],
         never: &["19"],
     },
+    // Irregular past tenses the training data showed only as participles.
+    Row {
+        text: "Israel fought a 34-day war with Hezbollah in July.",
+        want: &["ISR>LBN 19"],
+        never: &[],
+    },
+    // "between A and B": the first party against the others.
+    Row {
+        text: "The force was strengthened after the war between Israel and Hezbollah in July.",
+        want: &["ISR>LBN 19"],
+        never: &[],
+    },
+    Row {
+        text: "Violent clashes erupted between Argentine police and Venezuelan protesters on Friday.",
+        want: &["ARG>VEN 19"],
+        never: &[],
+    },
+    // A meeting or visit framing a clause belongs to the clause's subject ...
+    Row {
+        text: "Chinese President Hu Jintao arrived in Hanoi on Friday for a state visit to Vietnam.",
+        want: &["CHN>VNM 04"],
+        never: &[],
+    },
+    Row {
+        text: "The German chancellor spoke to reporters after talks with French President Jacques Chirac.",
+        want: &["DEU>FRA 04"],
+        never: &[],
+    },
+    // ... and shares its modality: a trip in a future clause has not happened.
+    Row {
+        text: "The Israeli prime minister will seek European support during a trip to Germany this week.",
+        want: &[],
+        never: &["04"],
+    },
+    // ... but an attack framing a clause says nothing of who attacked.
+    Row {
+        text: "Germany condemned Russia after the attack on Ukraine.",
+        want: &["DEU>RUS 11"],
+        never: &["DEU>UKR 19"],
+    },
+    // "opened fire on": the fire noun with its light verb.
+    Row {
+        text: "Kenyan police opened fire on Ugandan rioters in Nairobi on Tuesday.",
+        want: &["KEN>UGA 19"],
+        never: &[],
+    },
+    // "told X to VERB" is an appeal, not a statement.
+    Row {
+        text: "On Tuesday, China again told the United States to stay clear.",
+        want: &["CHN>USA 02"],
+        never: &[],
+    },
+    // Sanctions kept in force, aid frozen.
+    Row {
+        text: "The United States still maintains a trade embargo on North Korea.",
+        want: &["USA>PRK 16"],
+        never: &[],
+    },
+    Row {
+        text: "The European Union has frozen direct aid to the Palestinian government.",
+        want: &["IGO>PSE 16"],
+        never: &[],
+    },
 ];
 
 #[test]

@@ -81,8 +81,8 @@ fn issue12_gold_halves_hold_their_floors() {
     let Some(check) = gold_half(&engine, "check") else {
         return;
     };
-    // Measured: check 0.25 / 0.36 / 7, tune 0.30 / 0.44 / 4.
-    assert_floors("gold check", &check, 0.24, 0.34, 7);
+    // Measured: check 0.26 / 0.37 / 7, tune 0.33 / 0.46 / 4.
+    assert_floors("gold check", &check, 0.25, 0.35, 7);
     assert!(
         check.actor_recall() >= 0.80,
         "check actors {}",
@@ -94,7 +94,7 @@ fn issue12_gold_halves_hold_their_floors() {
         check.quote_recall()
     );
     let tune = gold_half(&engine, "tune").expect("shared present");
-    assert_floors("gold tune", &tune, 0.28, 0.42, 4);
+    assert_floors("gold tune", &tune, 0.31, 0.44, 4);
     assert!(
         tune.actor_recall() >= 0.80,
         "tune actors {}",
@@ -156,6 +156,6 @@ fn issue12_plover_and_case_hold_their_floors() {
         }
     }
     eprintln!("case: {hits}/{total}, disasters coded as violence {disasters_as_violence}");
-    // Measured: 183/556 (protests 26/92).
-    assert!(hits >= 176, "CASE: {hits}/{total}");
+    // Measured: 191/556.
+    assert!(hits >= 186, "CASE: {hits}/{total}");
 }
