@@ -127,7 +127,9 @@ where
                         seq += 1;
                     }
                     Err(err) => {
-                        read_failed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        if !err.is_warning() {
+                            read_failed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        }
                         progress_r.suspend(|| report_error(args.json, &err.to_string()));
                     }
                 }

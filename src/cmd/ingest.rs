@@ -108,7 +108,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 match item {
                     Ok(doc) => chunk.push(doc),
                     Err(err) => {
-                        summary.failed += 1;
+                        if !err.is_warning() {
+                            summary.failed += 1;
+                        }
                         progress.suspend(|| report_error(args.batch.json, &err.to_string()));
                     }
                 }

@@ -291,3 +291,51 @@ fn issue16_jobs_are_capped_at_the_cores() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     assert!(start.elapsed() < Duration::from_secs(30));
 }
+
+/// Item 6: an RFC 2822 front-matter date is read as the day it names, so "yesterday" is
+/// resolved; an impossible date is a warning naming the file and line, the document is
+/// still analysed without a date, and the run does not count it as a failed input.
+#[test]
+fn issue16_dates_are_read_by_jiff_and_impossible_ones_are_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let rfc = dir.path().join("rfc.txt");
+    std::fs::write(
+        &rfc,
+        "---\ndate: Tue, 17 Jun 2025 09:30:00 +0200\n---\nArmenia said yesterday that talks went well.\n",
+    )
+    .unwrap();
+    let jsonl = dir.path().join("bad.jsonl");
+    std::fs::write(
+        &jsonl,
+        "{\"id\":\"d1\",\"date\":\"not a date\",\"text\":\"Armenia said so.\"}\n\
+         {\"id\":\"d2\",\"date\":\"2025-02-31\",\"text\":\"Armenia said so.\"}\n",
+    )
+    .unwrap();
+    let (rfc, jsonl) = (rfc.to_string_lossy(), jsonl.to_string_lossy());
+    let out = aras(&["analyze", "-q", &rfc, &jsonl]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let records: Vec<serde_json::Value> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let document = |id: &str| {
+        records
+            .iter()
+            .find(|r| r["type"] == "document" && r["doc_id"] == id)
+            .unwrap_or_else(|| panic!("document {id}"))
+            .clone()
+    };
+    assert_eq!(document("rfc")["date"], "2025-06-17");
+    assert!(
+        records
+            .iter()
+            .any(|r| r["type"] == "time" && r["text"] == "yesterday" && r["value"] == "2025-06-16"),
+        "yesterday resolved against the front matter's RFC 2822 date"
+    );
+    for (id, line, raw) in [("d1", 1, "not a date"), ("d2", 2, "2025-02-31")] {
+        assert!(document(id)["date"].is_null(), "{id}");
+        let want = format!("{jsonl}:{line}: warning: date \"{raw}\" is not a date");
+        assert!(stderr.contains(&want), "{want}\n{stderr}");
+    }
+}
