@@ -339,3 +339,58 @@ fn issue16_dates_are_read_by_jiff_and_impossible_ones_are_warned_about() {
         assert!(stderr.contains(&want), "{want}\n{stderr}");
     }
 }
+
+/// Decimal numbers of at least `digits` decimals in `s`: the binary noise of an f32
+/// widened to f64 (`0.90000004`, `27.200000286102295`).
+fn long_decimals(s: &str, digits: usize) -> Vec<String> {
+    let b = s.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'.' && i > 0 && b[i - 1].is_ascii_digit() {
+            let end = (i + 1..b.len())
+                .find(|&j| !b[j].is_ascii_digit())
+                .unwrap_or(b.len());
+            if end - i > digits {
+                found.push(s[i.saturating_sub(4)..end].to_string());
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// Item 6: numbers come out with the precision they have: `confidence` with two
+/// decimals (not 0.90000004), Goldstein sums with one (not 27.200000286102295), means
+/// and shares with at most six, in analyze, export (csv, jsonl), relations and timeline.
+#[test]
+fn issue16_numbers_are_rounded_to_the_precision_they_have() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = store_with_example(dir.path());
+    let outputs = [
+        aras(&["analyze", "-q", "examples/"]),
+        aras(&["export", "--db", &db, "--format", "csv", "--out", "-"]),
+        aras(&["export", "--db", &db, "--format", "jsonl", "--out", "-"]),
+        aras(&["export", "--db", &db, "--format", "gexf", "--out", "-"]),
+        aras(&["relations", "--db", &db, "--format", "jsonl"]),
+        aras(&["timeline", "--db", &db, "AZE", "ARM", "--format", "jsonl"]),
+    ];
+    for out in &outputs {
+        let stdout = text(&out.stdout);
+        assert!(!stdout.is_empty(), "{}", text(&out.stderr));
+        assert_eq!(long_decimals(&stdout, 7), Vec::<String>::new());
+    }
+    let analyzed = text(&outputs[0].stdout);
+    let confidences: Vec<f64> = analyzed
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|r| r["type"] == "event")
+        .map(|r| r["confidence"].as_f64().unwrap())
+        .collect();
+    assert!(!confidences.is_empty());
+    for c in confidences {
+        assert_eq!((c * 100.0).round() / 100.0, c, "{c}");
+    }
+}
