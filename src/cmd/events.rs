@@ -22,8 +22,10 @@ pub struct Args {
     /// At most this many rows.
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
-    #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
+    /// Output format (default: table on a terminal, jsonl when stdout is a pipe or a
+    /// file, as ripgrep does, so `aras ... | cat` gets whole records).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -36,7 +38,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let rows = store
         .event_rows(&args.filter.filter(args.limit), unit)
         .context("event query failed")?;
-    match args.format {
+    match Format::resolve(args.format) {
         Format::Jsonl => store_args::print_jsonl(&rows)?,
         Format::Csv => store_args::print_csv(&rows)?,
         Format::Table => print_table(&rows, unit)?,

@@ -78,6 +78,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             if !broken_pipe {
                 return Err(e).context("cannot write to stdout");
             }
+            // The reader has had enough (`| head`): stop quietly, claiming nothing.
+            return Ok(ExitCode::Ok);
         }
     } else {
         write_file(&args.out, |file| {

@@ -1,7 +1,7 @@
 //! What the store commands share: where the store is, output formats, and tables that
 //! fit the terminal.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 
 use anyhow::{Context, Result};
 use aras_relations::{render_table, Column};
@@ -57,15 +57,30 @@ pub fn redacted(location: &str) -> String {
     }
 }
 
-#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// Aligned columns that fit the terminal (long text cut with …).
-    #[default]
     Table,
     /// One JSON object a line, every field.
     Jsonl,
     /// Comma-separated values with a header, every field.
     Csv,
+}
+
+impl Format {
+    /// The format asked for, else a table when stdout is a terminal and JSON Lines when it
+    /// is a pipe or a file (issue 16: a piped table cut evidence at 120 columns).
+    pub fn resolve(asked: Option<Format>) -> Format {
+        Format::default_for(asked, io::stdout().is_terminal())
+    }
+
+    fn default_for(asked: Option<Format>, terminal: bool) -> Format {
+        asked.unwrap_or(if terminal {
+            Format::Table
+        } else {
+            Format::Jsonl
+        })
+    }
 }
 
 /// The terminal's width, else $COLUMNS, else 120 (output to a file or pipe).
@@ -241,7 +256,25 @@ pub fn print_bytes(bytes: &[u8]) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::redacted;
+    use super::{redacted, Format};
+
+    #[test]
+    fn issue16_the_default_format_is_a_table_only_on_a_terminal() {
+        // (asked, stdout is a terminal, format)
+        let cases = [
+            (None, true, Format::Table),
+            (None, false, Format::Jsonl),
+            (Some(Format::Table), false, Format::Table),
+            (Some(Format::Csv), true, Format::Csv),
+        ];
+        for (asked, terminal, want) in cases {
+            assert_eq!(
+                Format::default_for(asked, terminal),
+                want,
+                "{asked:?} {terminal}"
+            );
+        }
+    }
 
     #[test]
     fn passwords_stay_out_of_messages() {

@@ -31,8 +31,10 @@ pub struct Args {
     pub svg: Option<PathBuf>,
     #[command(flatten)]
     pub rows: RowsArgs,
-    #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
+    /// Output format (default: table on a terminal, jsonl when stdout is a pipe or a
+    /// file, as ripgrep does, so `aras ... | cat` gets whole records).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
 }
 
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,7 +72,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         std::fs::write(path, render_timeline_svg(&points, &title))
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
-    match args.format {
+    match Format::resolve(args.format) {
         Format::Table => {
             if points.is_empty() {
                 eprintln!("aras: no dated events between {} and {}", args.a, args.b);

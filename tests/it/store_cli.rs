@@ -252,7 +252,9 @@ fn issue5_ingest_twice_then_query() {
             "events", "--db", &db, "--format", "csv", "--dyad", "AZE", "ARM",
         ]));
         assert!(csv.starts_with("cluster_id,n_reports,n_documents,n_sources,"));
-        let table = ok(&aras(&["events", "--db", &db, "--source", "afp"]));
+        let table = ok(&aras(&[
+            "events", "--db", &db, "--format", "table", "--source", "afp",
+        ]));
         assert!(table.starts_with("DATE"));
         assert!(table.lines().all(|l| l.width() <= 100), "{table}");
         let search = ok(&aras(&[
