@@ -28,7 +28,9 @@ pub struct Args {
     pub out: PathBuf,
     #[command(flatten)]
     pub rows: RowsArgs,
-    /// Print what was written as one JSON object.
+    /// Report as JSON on stderr: what was written as one
+    /// {"type":"summary","command":"export","out","format","rows","unit"} object, and a
+    /// failure as {"type":"error","message"} (stdout holds only the export, with --out -).
     #[arg(long)]
     pub json: bool,
     #[arg(long, short)]
@@ -94,13 +96,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let what = if format.is_graph() { "a graph of " } else { "" };
     if args.json {
-        let summary = serde_json::json!({"out": shown, "format": format.extension(), "rows": rows.len(), "unit": if args.rows.reports {"reports"} else {"clusters"}});
-        // With --out - stdout holds the export itself.
-        if to_stdout {
-            eprintln!("{summary}");
-        } else {
-            println!("{summary}");
-        }
+        let summary = serde_json::json!({"type": "summary", "command": "export", "out": shown, "format": format.extension(), "rows": rows.len(), "unit": if args.rows.reports {"reports"} else {"clusters"}});
+        eprintln!("{summary}");
     } else if !args.quiet {
         eprintln!(
             "aras: wrote {}{} {} as {} to {}",

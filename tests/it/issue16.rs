@@ -433,3 +433,77 @@ fn issue16_a_pipe_gets_whole_records_and_a_closed_pipe_ends_quietly() {
         assert_eq!(stderr, "", "{format}: quietly, not 'wrote ... to stdout'");
     }
 }
+
+/// Item 6: `--json` means one thing: results on stdout (analyze's records; nothing for
+/// ingest), and on stderr typed objects with each field its own key, never a file and a
+/// line inside a message string.
+#[test]
+fn issue16_json_means_typed_objects_on_stderr_and_results_on_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.jsonl");
+    std::fs::write(
+        &bad,
+        "{\"id\":\"ok\",\"text\":\"Armenia said talks went well.\"}\n{broken\n\
+         {\"id\":\"d\",\"date\":\"2025-02-31\",\"text\":\"Armenia said so.\"}\n",
+    )
+    .unwrap();
+    let bad = bad.to_string_lossy().into_owned();
+    let db = dir.path().join("a.db").to_string_lossy().into_owned();
+    let objects = |stderr: &[u8]| -> Vec<serde_json::Value> {
+        text(stderr)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap_or_else(|_| panic!("not JSON: {l}")))
+            .collect()
+    };
+    for command in ["analyze", "ingest"] {
+        let mut args = vec![command, "--json", &bad];
+        if command == "ingest" {
+            args.extend(["--db", &db]);
+        }
+        let out = aras(&args);
+        assert_eq!(out.status.code(), Some(1), "{command}");
+        let stdout = text(&out.stdout);
+        if command == "analyze" {
+            assert!(stdout.lines().all(|l| l.contains("\"doc_id\"")), "{stdout}");
+            assert!(stdout.contains("\"doc_id\":\"ok\""));
+        } else {
+            assert_eq!(stdout, "", "ingest has no results on stdout");
+        }
+        let reports = objects(&out.stderr);
+        let error = reports.iter().find(|r| r["type"] == "error").unwrap();
+        assert_eq!(error["file"], bad.as_str());
+        assert_eq!(error["line"], 2);
+        assert!(error["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("invalid JSON"));
+        let warning = reports.iter().find(|r| r["type"] == "warning").unwrap();
+        assert_eq!(warning["line"], 3);
+        assert!(!warning["message"].as_str().unwrap().contains(&bad));
+        let summary = reports.last().unwrap();
+        assert_eq!(summary["type"], "summary");
+        assert_eq!(summary["command"], command);
+        assert_eq!(
+            summary["failed"], 1,
+            "{command}: the warning is not a failure"
+        );
+    }
+    let out = aras(&[
+        "export",
+        "--json",
+        "--db",
+        "no/such.db",
+        "--format",
+        "csv",
+        "--out",
+        "-",
+    ]);
+    assert_eq!(out.status.code(), Some(3));
+    let reports = objects(&out.stderr);
+    assert_eq!(reports.len(), 1);
+    assert_eq!(reports[0]["type"], "error");
+    assert!(reports[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("no store at"));
+}
