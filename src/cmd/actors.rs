@@ -3,7 +3,7 @@
 use anyhow::{Context, Result};
 use aras_relations::Column;
 
-use crate::cmd::store_args::{self, DbArg, Format, MentionFilterArgs};
+use crate::cmd::store_args::{self, ExistingDbArg, Format, MentionFilterArgs};
 use crate::ExitCode;
 
 /// List stored actors (by CAMEO actor code) with how often and in how many documents
@@ -11,7 +11,7 @@ use crate::ExitCode;
 #[derive(clap::Args, Debug)]
 pub struct Args {
     #[command(flatten)]
-    pub db: DbArg,
+    pub db: ExistingDbArg,
     #[command(flatten)]
     pub filter: MentionFilterArgs,
     /// At most this many rows.

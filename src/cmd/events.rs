@@ -4,7 +4,7 @@ use anyhow::{Context, Result};
 use aras_relations::Column;
 use aras_store::{EventRow, Unit};
 
-use crate::cmd::store_args::{self, DbArg, EventFilterArgs, Format};
+use crate::cmd::store_args::{self, EventFilterArgs, ExistingDbArg, Format};
 use crate::ExitCode;
 
 /// List stored events matching the filters: by default one row per event cluster (one
@@ -13,7 +13,7 @@ use crate::ExitCode;
 #[derive(clap::Args, Debug)]
 pub struct Args {
     #[command(flatten)]
-    pub db: DbArg,
+    pub db: ExistingDbArg,
     #[command(flatten)]
     pub filter: EventFilterArgs,
     /// One row per report (event record in one document) instead of per cluster.

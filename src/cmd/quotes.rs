@@ -3,14 +3,14 @@
 use anyhow::{Context, Result};
 use aras_relations::Column;
 
-use crate::cmd::store_args::{self, DbArg, Format, MentionFilterArgs};
+use crate::cmd::store_args::{self, ExistingDbArg, Format, MentionFilterArgs};
 use crate::ExitCode;
 
 /// List stored quotes with their speakers, by publication date.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     #[command(flatten)]
-    pub db: DbArg,
+    pub db: ExistingDbArg,
     #[command(flatten)]
     pub filter: MentionFilterArgs,
     /// At most this many rows.

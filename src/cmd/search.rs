@@ -3,7 +3,7 @@
 use anyhow::{Context, Result};
 use aras_relations::Column;
 
-use crate::cmd::store_args::{self, DbArg, Format};
+use crate::cmd::store_args::{self, ExistingDbArg, Format};
 use crate::ExitCode;
 
 /// Find stored documents containing every word of QUERY (FTS5 on SQLite, English stemming
@@ -14,7 +14,7 @@ pub struct Args {
     #[arg(value_name = "QUERY", required = true)]
     pub query: Vec<String>,
     #[command(flatten)]
-    pub db: DbArg,
+    pub db: ExistingDbArg,
     /// At most this many documents.
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub limit: usize,

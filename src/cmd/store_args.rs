@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use aras_relations::{render_table, Column};
 use aras_store::Store;
 
-/// `--db`: a SQLite file or a PostgreSQL URL.
+/// `--db` of `aras ingest`: a SQLite file (created if missing) or a PostgreSQL URL.
 #[derive(clap::Args, Debug, Clone)]
 pub struct DbArg {
     /// The store: a SQLite file (created if missing) or a postgres://user:pass@host/db URL.
@@ -22,9 +22,33 @@ pub struct DbArg {
 }
 
 impl DbArg {
-    /// Opens a store the queries can read: a SQLite file must exist already (a typo in
-    /// `--db` should not answer with an empty new store).
-    pub fn open_existing(&self) -> Result<Store> {
+    /// Opens the store, creating (and migrating) it as needed.
+    pub fn open(&self) -> Result<Store> {
+        Store::open(&self.db)
+            .with_context(|| format!("cannot open the store {}", redacted(&self.db)))
+    }
+}
+
+/// `--db` of the commands that read a store: it must exist already (issue 16: their help
+/// once said "created if missing" while they refused a missing file, rightly: a typo in
+/// `--db` should not answer with an empty new store).
+#[derive(clap::Args, Debug, Clone)]
+pub struct ExistingDbArg {
+    /// The store to read: a SQLite file made by `aras ingest` (never created here) or a
+    /// postgres://user:pass@host/db URL.
+    #[arg(
+        long,
+        value_name = "PATH|URL",
+        env = "ARAS_DB",
+        hide_env_values = true,
+        default_value = "aras.db"
+    )]
+    pub db: String,
+}
+
+impl ExistingDbArg {
+    /// Refuses a SQLite path where there is no file.
+    pub fn check_exists(&self) -> Result<()> {
         if !aras_store::is_postgres_url(&self.db) && !std::path::Path::new(&self.db).exists() {
             anyhow::bail!(
                 "no store at {} (create one with `aras ingest --db {} INPUT…`)",
@@ -32,13 +56,13 @@ impl DbArg {
                 self.db
             );
         }
-        Store::open_for_reading(&self.db)
-            .with_context(|| format!("cannot open the store {}", redacted(&self.db)))
+        Ok(())
     }
 
-    /// Opens the store, creating (and migrating) it as needed.
-    pub fn open(&self) -> Result<Store> {
-        Store::open(&self.db)
+    /// Opens a store the queries can read, read-only.
+    pub fn open_existing(&self) -> Result<Store> {
+        self.check_exists()?;
+        Store::open_for_reading(&self.db)
             .with_context(|| format!("cannot open the store {}", redacted(&self.db)))
     }
 }

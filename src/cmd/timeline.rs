@@ -16,7 +16,9 @@ use crate::ExitCode;
 /// Events are placed on their own date, else their article's publication date.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// One party (country code, or actor code with --level actor).
+    /// One party (country code, or actor code with --level actor). A and B are the dyad,
+    /// so --dyad is refused here (it once replaced them silently, and printed nothing).
+    #[arg(conflicts_with = "dyad")]
     pub a: String,
     /// The other party.
     pub b: String,
@@ -58,10 +60,8 @@ impl From<BucketArg> for Bucket {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let mut filter = args.rows.filter.clone();
-    if filter.dyad.is_none() {
-        filter.dyad = Some(vec![args.a.clone(), args.b.clone()]);
-        filter.directed = args.one_way;
-    }
+    filter.dyad = Some(vec![args.a.clone(), args.b.clone()]);
+    filter.directed = args.one_way;
     let rows = args.rows.rows(&filter)?;
     let mut options = args.rows.dyad_options();
     options.directed = args.one_way;

@@ -507,3 +507,42 @@ fn issue16_json_means_typed_objects_on_stderr_and_results_on_stdout() {
         .unwrap()
         .contains("no store at"));
 }
+
+/// Item 6: help that tells the truth. Only `ingest` creates a missing store, so only its
+/// `--db` help says so; `timeline A B --dyad C D` is a usage error, not an empty answer.
+#[test]
+fn issue16_help_is_honest_and_timeline_refuses_a_second_dyad() {
+    let commands = [
+        ("ingest", true),
+        ("events", false),
+        ("actors", false),
+        ("quotes", false),
+        ("search", false),
+        ("relations", false),
+        ("timeline", false),
+        ("balance", false),
+        ("export", false),
+        ("serve", false),
+    ];
+    for (command, creates) in commands {
+        let out = aras(&[command, "--help"]);
+        assert_eq!(out.status.code(), Some(0), "{command}");
+        let help = text(&out.stdout);
+        assert_eq!(
+            help.contains("created if missing"),
+            creates,
+            "{command}:\n{help}"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = store_with_example(dir.path());
+    let out = aras(&[
+        "timeline", "--db", &db, "AZE", "ISR", "--dyad", "ARM", "AZE",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stderr).contains("cannot be used with"),
+        "{}",
+        text(&out.stderr)
+    );
+}
