@@ -546,3 +546,53 @@ fn issue16_help_is_honest_and_timeline_refuses_a_second_dyad() {
         text(&out.stderr)
     );
 }
+
+/// Item 6: a killed export's hidden temp file (`.aras-export-<pid>-…`) is removed by the
+/// next export into that folder once its process is gone; a running export's file, an
+/// old-style name that is recent, and other files are left alone.
+#[test]
+fn issue16_a_killed_exports_temp_file_is_cleaned_up_by_the_next_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = store_with_example(dir.path());
+    let out_dir = dir.path().join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    let live = format!(".aras-export-{}-live", std::process::id());
+    // (file name, age in hours, kept)
+    let cases = [
+        (".aras-export-999999999-Abc123", 0, false), // no such process: a killed export
+        (".aras-export-oldname", 48, false),         // no pid, untouched for two days
+        (".aras-export-newname", 0, true),           // no pid, recent: may be running
+        (live.as_str(), 0, true),                    // a running process's file
+        (".hidden-other", 48, true),                 // not ours
+    ];
+    for (name, hours, _) in cases {
+        let file = std::fs::File::create(out_dir.join(name)).unwrap();
+        let then = std::time::SystemTime::now() - Duration::from_secs(hours * 3600);
+        file.set_modified(then).unwrap();
+    }
+    let target = out_dir.join("events.csv");
+    let out = aras(&[
+        "export",
+        "--db",
+        &db,
+        "--format",
+        "csv",
+        "--out",
+        target.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(target.exists());
+    for (name, _, kept) in cases {
+        assert_eq!(out_dir.join(name).exists(), kept, "{name}");
+    }
+    let left: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".aras-export-") && !cases.iter().any(|c| c.0 == n))
+        .collect();
+    assert_eq!(
+        left,
+        Vec::<String>::new(),
+        "the export's own temp file is gone"
+    );
+}
