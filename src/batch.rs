@@ -79,7 +79,8 @@ const WINDOW_PER_WORKER: usize = 2;
 
 /// Processes every document with `render` (which appends the document's output to a
 /// buffer, or gives up at the deadline) and writes the buffers to stdout in input order.
-pub fn run<F>(args: &BatchArgs, render: F) -> Result<ExitCode>
+/// `command` names the subcommand in the `--json` summary.
+pub fn run<F>(command: &str, args: &BatchArgs, render: F) -> Result<ExitCode>
 where
     F: Fn(&Document, Option<Deadline>, &mut String) -> Result<Done, TimedOut> + Sync,
 {
@@ -201,15 +202,13 @@ where
     if args.json {
         eprintln!(
             "{}",
-            serde_json::json!({"type":"summary","command":"analyze","documents":docs,"failed":failed,"tokens":tokens,"seconds":secs})
+            serde_json::json!({"type":"summary","command":command,"documents":docs,"failed":failed,"tokens":tokens,"seconds":secs})
         );
     } else if !args.quiet {
-        {
-            eprintln!(
-                "aras: {docs} documents, {tokens} tokens in {secs:.2} s ({:.0} tokens/s); {failed} inputs failed",
-                tokens as f64 / secs.max(1e-9)
-            );
-        }
+        eprintln!(
+            "aras: {docs} documents, {tokens} tokens in {secs:.2} s ({:.0} tokens/s); {failed} inputs failed",
+            tokens as f64 / secs.max(1e-9)
+        );
     }
     Ok(if failed > 0 {
         ExitCode::SomeInputsFailed

@@ -28,7 +28,7 @@ pub enum ExitCode {
         RSS/Atom feeds (.rss, .atom, .xml), or - for JSON Lines on stdin.\n\n\
         Exit codes: 0 all inputs processed; 1 some inputs failed (each named on stderr, the \
         rest processed); 2 usage error; 3 fatal error.\n\n\
-        --json (analyze, ingest, export) means one thing everywhere: results stay on stdout \
+        --json (analyze, parse, ingest, export) means one thing everywhere: results stay on stdout \
         (JSON Lines from analyze), and errors, warnings and the summary go to stderr as one \
         JSON object a line, each field its own key: \
         {\"type\":\"error\"|\"warning\",\"file\",\"line\",\"document\",\"message\"}, \
@@ -64,6 +64,7 @@ impl Command {
     fn json(&self) -> bool {
         match self {
             Command::Analyze(a) => a.batch.json,
+            Command::Parse(a) => a.batch.json,
             Command::Ingest(a) => a.batch.json,
             Command::Export(a) => a.json,
             _ => false,
