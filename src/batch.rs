@@ -31,8 +31,10 @@ pub struct BatchArgs {
     /// No progress bar and no summary line; errors are still printed.
     #[arg(short, long)]
     pub quiet: bool,
-    /// Report input errors and the summary as JSON lines instead of text, on stderr
-    /// (`aras ingest`, which writes nothing else, prints its summary on stdout).
+    /// Machine-readable reports: results stay JSON Lines on stdout (`analyze`), and every
+    /// error, warning and the summary is one JSON object a line on stderr, each field its
+    /// own key: {"type":"error"|"warning","file","line","document","message"} and
+    /// {"type":"summary","command",...} (written even with --quiet).
     #[arg(long)]
     pub json: bool,
     /// Seconds one document may take; a document still running then gets an error line
@@ -77,7 +79,8 @@ const WINDOW_PER_WORKER: usize = 2;
 
 /// Processes every document with `render` (which appends the document's output to a
 /// buffer, or gives up at the deadline) and writes the buffers to stdout in input order.
-pub fn run<F>(args: &BatchArgs, render: F) -> Result<ExitCode>
+/// `command` names the subcommand in the `--json` summary.
+pub fn run<F>(command: &str, args: &BatchArgs, render: F) -> Result<ExitCode>
 where
     F: Fn(&Document, Option<Deadline>, &mut String) -> Result<Done, TimedOut> + Sync,
 {
@@ -127,8 +130,10 @@ where
                         seq += 1;
                     }
                     Err(err) => {
-                        read_failed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        progress_r.suspend(|| report_error(args.json, &err.to_string()));
+                        if !err.is_warning() {
+                            read_failed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        }
+                        progress_r.suspend(|| Problem::input(&err).report(args.json));
                     }
                 }
             }
@@ -166,19 +171,18 @@ where
                         tokens += done.tokens;
                         if done.long_sentences_cut > 0 {
                             let message = format!(
-                                "{}: document {}: warning: {} runs of more than {} words without a sentence end were cut into sentences",
-                                origin(&doc),
-                                doc.id,
+                                "{} runs of more than {} words without a sentence end were cut into sentences",
                                 done.long_sentences_cut,
                                 aras_text::MAX_SENTENCE_TOKENS
                             );
-                            progress.suspend(|| report_error(args.json, &message));
+                            let problem = Problem::document(&doc, message).warning();
+                            progress.suspend(|| problem.report(args.json));
                         }
                     }
                     Err(timed_out) => {
                         failed += 1;
-                        let message = format!("{}: document {}: {timed_out}", origin(&doc), doc.id);
-                        progress.suspend(|| report_error(args.json, &message));
+                        let problem = Problem::document(&doc, timed_out.to_string());
+                        progress.suspend(|| problem.report(args.json));
                     }
                 }
                 let _ = ticket_tx.try_send(());
@@ -195,18 +199,16 @@ where
     failed += read_failed.into_inner();
     progress.finish_and_clear();
     let secs = started.elapsed().as_secs_f64();
-    if !args.quiet {
-        if args.json {
-            eprintln!(
-                "{}",
-                serde_json::json!({"type":"summary","documents":docs,"failed":failed,"tokens":tokens,"seconds":secs})
-            );
-        } else {
-            eprintln!(
-                "aras: {docs} documents, {tokens} tokens in {secs:.2} s ({:.0} tokens/s); {failed} inputs failed",
-                tokens as f64 / secs.max(1e-9)
-            );
-        }
+    if args.json {
+        eprintln!(
+            "{}",
+            serde_json::json!({"type":"summary","command":command,"documents":docs,"failed":failed,"tokens":tokens,"seconds":secs})
+        );
+    } else if !args.quiet {
+        eprintln!(
+            "aras: {docs} documents, {tokens} tokens in {secs:.2} s ({:.0} tokens/s); {failed} inputs failed",
+            tokens as f64 / secs.max(1e-9)
+        );
     }
     Ok(if failed > 0 {
         ExitCode::SomeInputsFailed
@@ -215,19 +217,102 @@ where
     })
 }
 
-/// `path` or `path:line`, as input errors name a document.
-fn origin(doc: &Document) -> String {
-    match doc.origin.line {
-        Some(line) => format!("{}:{line}", doc.origin.path),
-        None => doc.origin.path.clone(),
-    }
+/// One error or warning about an input or a document, reported on stderr: as text,
+/// `aras: <file>[:<line>]: [document <id>: ][warning: ]<message>`, or with `--json` as
+/// one object a line with each part its own key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub warning: bool,
+    /// The input's path (`-` for stdin); empty for a problem with no file.
+    pub file: String,
+    pub line: Option<usize>,
+    /// The document's id, for a problem with one document.
+    pub document: Option<String>,
+    pub message: String,
 }
 
-pub fn report_error(json: bool, message: &str) {
-    if json {
-        eprintln!("{}", serde_json::json!({"type":"error","message":message}));
-    } else {
-        eprintln!("aras: {message}");
+impl Problem {
+    /// A bad input, line or feed item as the reader reported it.
+    pub fn input(err: &aras_ingest::IngestError) -> Problem {
+        let message = err.kind().to_string();
+        // A reader's warning (invalid UTF-8 with the readable part kept, a date that is
+        // not one) says so in its message; here it is the type.
+        let (warning, message) = match message.strip_prefix("warning: ") {
+            Some(rest) => (true, rest.to_string()),
+            None => (err.is_warning(), message),
+        };
+        Problem {
+            warning,
+            file: err.path().to_string(),
+            line: err.line(),
+            document: None,
+            message,
+        }
+    }
+
+    /// A problem with one document (gave up at its deadline, its records refused, ...).
+    pub fn document(doc: &Document, message: String) -> Problem {
+        Problem {
+            warning: false,
+            file: doc.origin.path.clone(),
+            line: doc.origin.line,
+            document: Some(doc.id.clone()),
+            message,
+        }
+    }
+
+    /// A problem with no file or document (a fatal error).
+    pub fn general(message: String) -> Problem {
+        Problem {
+            warning: false,
+            file: String::new(),
+            line: None,
+            document: None,
+            message,
+        }
+    }
+
+    pub fn warning(mut self) -> Problem {
+        self.warning = true;
+        self
+    }
+
+    /// The text form, without the `aras: ` prefix.
+    pub fn text(&self) -> String {
+        let mut s = self.file.clone();
+        if let Some(line) = self.line {
+            s.push_str(&format!(":{line}"));
+        }
+        if !s.is_empty() {
+            s.push_str(": ");
+        }
+        if let Some(doc) = &self.document {
+            s.push_str(&format!("document {doc}: "));
+        }
+        if self.warning {
+            s.push_str("warning: ");
+        }
+        s.push_str(&self.message);
+        s
+    }
+
+    /// The `--json` form: `{"type":"error"|"warning","file","line","document","message"}`.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "type": if self.warning { "warning" } else { "error" },
+            "file": (!self.file.is_empty()).then_some(&self.file),
+            "line": self.line,
+            "document": self.document,
+            "message": self.message,
+        })
+    }
+
+    pub fn report(&self, json: bool) {
+        if json {
+            eprintln!("{}", self.json());
+        } else {
+            eprintln!("aras: {}", self.text());
+        }
     }
 }
 

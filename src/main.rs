@@ -27,7 +27,12 @@ pub enum ExitCode {
         .jsonl (one document per line: id, title, date, source, url, lang, text), .html, \
         RSS/Atom feeds (.rss, .atom, .xml), or - for JSON Lines on stdin.\n\n\
         Exit codes: 0 all inputs processed; 1 some inputs failed (each named on stderr, the \
-        rest processed); 2 usage error; 3 fatal error.",
+        rest processed); 2 usage error; 3 fatal error.\n\n\
+        --json (analyze, parse, ingest, export) means one thing everywhere: results stay on stdout \
+        (JSON Lines from analyze), and errors, warnings and the summary go to stderr as one \
+        JSON object a line, each field its own key: \
+        {\"type\":\"error\"|\"warning\",\"file\",\"line\",\"document\",\"message\"}, \
+        {\"type\":\"summary\",\"command\",...}.",
     after_help = "Examples:\n  aras analyze examples/baku-ceasefire.txt\n  aras parse examples/baku-ceasefire.txt > out.conllu\n  aras parse --conllu ../shared/data/ud/en_ewt-ud-test.conllu > pred.conllu\n  cat docs.jsonl | aras analyze - > records.jsonl\n  aras ingest --db aras.db ../shared/corpus/wikinews/\n  aras events --db aras.db --dyad AZE ISR\n  aras search --db aras.db ceasefire\n  aras relations --db aras.db AZE\n  aras timeline --db aras.db AZE IRN --by month --svg aze-irn.svg\n  aras balance --db aras.db\n  aras export --db aras.db --format parquet --out events.parquet\n  aras serve --db aras.db --addr 127.0.0.1:8080"
 )]
 struct Cli {
@@ -54,8 +59,22 @@ enum Command {
     Serve(cmd::serve::Args),
 }
 
+impl Command {
+    /// `--json` asked for: a fatal error is then a typed JSON object too.
+    fn json(&self) -> bool {
+        match self {
+            Command::Analyze(a) => a.batch.json,
+            Command::Parse(a) => a.batch.json,
+            Command::Ingest(a) => a.batch.json,
+            Command::Export(a) => a.json,
+            _ => false,
+        }
+    }
+}
+
 fn main() {
     let cli = Cli::parse();
+    let json = cli.command.json();
     let result = match cli.command {
         Command::Analyze(a) => cmd::analyze::run(a),
         Command::Parse(a) => cmd::parse::run(a),
@@ -76,7 +95,11 @@ fn main() {
     let code = match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("aras: error: {err:#}");
+            if json {
+                batch::Problem::general(format!("{err:#}")).report(true);
+            } else {
+                eprintln!("aras: error: {err:#}");
+            }
             ExitCode::Fatal
         }
     };

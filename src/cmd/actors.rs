@@ -3,7 +3,7 @@
 use anyhow::{Context, Result};
 use aras_relations::Column;
 
-use crate::cmd::store_args::{self, DbArg, Format, MentionFilterArgs};
+use crate::cmd::store_args::{self, ExistingDbArg, Format, MentionFilterArgs};
 use crate::ExitCode;
 
 /// List stored actors (by CAMEO actor code) with how often and in how many documents
@@ -11,14 +11,16 @@ use crate::ExitCode;
 #[derive(clap::Args, Debug)]
 pub struct Args {
     #[command(flatten)]
-    pub db: DbArg,
+    pub db: ExistingDbArg,
     #[command(flatten)]
     pub filter: MentionFilterArgs,
     /// At most this many rows.
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
-    #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
+    /// Output format (default: table on a terminal, jsonl when stdout is a pipe or a
+    /// file, as ripgrep does, so `aras ... | cat` gets whole records).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -26,7 +28,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let rows = store
         .actors(&args.filter.filter(args.limit))
         .context("actor query failed")?;
-    match args.format {
+    match Format::resolve(args.format) {
         Format::Jsonl => store_args::print_jsonl(&rows)?,
         Format::Csv => store_args::print_csv(&rows)?,
         Format::Table => {

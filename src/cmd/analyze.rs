@@ -21,8 +21,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let engine = model_source::engine(args.model.as_deref(), args.batch.quiet)?;
-    batch::run(&args.batch, |doc, deadline, out| {
+    let engine = model_source::engine(args.model.as_deref(), args.batch.quiet || args.batch.json)?;
+    batch::run("analyze", &args.batch, |doc, deadline, out| {
         let reading = aras_pipeline::read_within(&engine, doc, deadline)?;
         aras_pipeline::records::write_jsonl(&reading, out);
         Ok(batch::Done {

@@ -26,8 +26,10 @@ pub struct Args {
     /// An edge needs at least this many counted events.
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub min_events: u32,
-    #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
+    /// Output format (default: table on a terminal, jsonl when stdout is a pipe or a
+    /// file, as ripgrep does, so `aras ... | cat` gets whole records).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
 }
 
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +64,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         ..BalanceOptions::default()
     };
     let report = balance(&rows, &options);
-    match args.format {
+    match Format::resolve(args.format) {
         Format::Table => {
             store_args::print_text(&render_balance_table(&report, store_args::terminal_width()))?
         }

@@ -4,7 +4,7 @@ use anyhow::{Context, Result};
 use aras_relations::Column;
 use aras_store::{EventRow, Unit};
 
-use crate::cmd::store_args::{self, DbArg, EventFilterArgs, Format};
+use crate::cmd::store_args::{self, EventFilterArgs, ExistingDbArg, Format};
 use crate::ExitCode;
 
 /// List stored events matching the filters: by default one row per event cluster (one
@@ -13,7 +13,7 @@ use crate::ExitCode;
 #[derive(clap::Args, Debug)]
 pub struct Args {
     #[command(flatten)]
-    pub db: DbArg,
+    pub db: ExistingDbArg,
     #[command(flatten)]
     pub filter: EventFilterArgs,
     /// One row per report (event record in one document) instead of per cluster.
@@ -22,8 +22,10 @@ pub struct Args {
     /// At most this many rows.
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
-    #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
+    /// Output format (default: table on a terminal, jsonl when stdout is a pipe or a
+    /// file, as ripgrep does, so `aras ... | cat` gets whole records).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -36,7 +38,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let rows = store
         .event_rows(&args.filter.filter(args.limit), unit)
         .context("event query failed")?;
-    match args.format {
+    match Format::resolve(args.format) {
         Format::Jsonl => store_args::print_jsonl(&rows)?,
         Format::Csv => store_args::print_csv(&rows)?,
         Format::Table => print_table(&rows, unit)?,

@@ -16,7 +16,8 @@ use crate::ExitCode;
 /// with their leading zeros, dates as dates; gexf and graphml hold the relation graph
 /// (actors as nodes, dyads as weighted edges with time intervals) for Gephi.
 ///
-/// The file is written beside its destination and renamed into place, so a failed
+/// The file is written beside its destination (a hidden `.aras-export-<pid>-…` file; those
+/// left by killed exports are removed) and renamed into place, so a failed
 /// export never leaves half a file.
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -28,7 +29,9 @@ pub struct Args {
     pub out: PathBuf,
     #[command(flatten)]
     pub rows: RowsArgs,
-    /// Print what was written as one JSON object.
+    /// Report as JSON on stderr: what was written as one
+    /// {"type":"summary","command":"export","out","format","rows","unit"} object, and a
+    /// failure as {"type":"error","message"} (stdout holds only the export, with --out -).
     #[arg(long)]
     pub json: bool,
     #[arg(long, short)]
@@ -78,6 +81,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             if !broken_pipe {
                 return Err(e).context("cannot write to stdout");
             }
+            // The reader has had enough (`| head`): stop quietly, claiming nothing.
+            return Ok(ExitCode::Ok);
         }
     } else {
         write_file(&args.out, |file| {
@@ -92,13 +97,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let what = if format.is_graph() { "a graph of " } else { "" };
     if args.json {
-        let summary = serde_json::json!({"out": shown, "format": format.extension(), "rows": rows.len(), "unit": if args.rows.reports {"reports"} else {"clusters"}});
-        // With --out - stdout holds the export itself.
-        if to_stdout {
-            eprintln!("{summary}");
-        } else {
-            println!("{summary}");
-        }
+        let summary = serde_json::json!({"type": "summary", "command": "export", "out": shown, "format": format.extension(), "rows": rows.len(), "unit": if args.rows.reports {"reports"} else {"clusters"}});
+        eprintln!("{summary}");
     } else if !args.quiet {
         eprintln!(
             "aras: wrote {}{} {} as {} to {}",
@@ -142,8 +142,10 @@ fn write_file(out: &Path, fill: impl FnOnce(&File) -> Result<()>) -> Result<()> 
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    remove_stale_temp_files(&dir);
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
     let tmp = tempfile::Builder::new()
-        .prefix(".aras-export-")
+        .prefix(&prefix)
         .permissions(std::fs::Permissions::from_mode(0o666))
         .tempfile_in(&dir)
         .with_context(|| format!("cannot create a file in {}", dir.display()))?;
@@ -154,4 +156,50 @@ fn write_file(out: &Path, fill: impl FnOnce(&File) -> Result<()>) -> Result<()> 
     tmp.persist(out)
         .with_context(|| format!("cannot move the export to {}", out.display()))?;
     Ok(())
+}
+
+/// Temp files of an export are `.aras-export-<pid>-<random>`, beside the destination.
+const TEMP_PREFIX: &str = ".aras-export-";
+
+/// How old a temp file whose writer cannot be checked must be before it counts as left
+/// behind.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+
+/// Removes temp files that killed exports left in `dir` (issue 16: a killed export left a
+/// hidden file for good): ours by name, and stale, i.e. their process is gone (checked in
+/// /proc), or, where that cannot be checked, untouched for a day. A running export's file
+/// is never removed. Failures are ignored: this is tidying, not the export.
+fn remove_stale_temp_files(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let proc_fs = Path::new("/proc/self").exists();
+    let own = std::process::id();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(TEMP_PREFIX)) else {
+            continue;
+        };
+        let Ok(meta) = entry.path().symlink_metadata() else {
+            continue;
+        };
+        if !meta.file_type().is_file() {
+            continue;
+        }
+        let pid = rest
+            .split_once('-')
+            .and_then(|(pid, _)| pid.parse::<u32>().ok());
+        let stale = match pid {
+            Some(pid) if pid == own => false,
+            Some(pid) if proc_fs => !Path::new("/proc").join(pid.to_string()).exists(),
+            _ => meta
+                .modified()
+                .ok()
+                .and_then(|m| m.elapsed().ok())
+                .is_some_and(|age| age > STALE_AFTER),
+        };
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }

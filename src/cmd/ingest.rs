@@ -17,7 +17,7 @@ use aras_store::{BatchOutcome, DocumentRecords, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::batch::{report_error, BatchArgs};
+use crate::batch::{BatchArgs, Problem};
 use crate::cmd::store_args::DbArg;
 use crate::{model_source, ExitCode};
 
@@ -108,8 +108,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 match item {
                     Ok(doc) => chunk.push(doc),
                     Err(err) => {
-                        summary.failed += 1;
-                        progress.suspend(|| report_error(args.batch.json, &err.to_string()));
+                        if !err.is_warning() {
+                            summary.failed += 1;
+                        }
+                        progress.suspend(|| Problem::input(&err).report(args.batch.json));
                     }
                 }
                 if chunk.len() == batch_size {
@@ -133,18 +135,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .map(|(d, _)| d)
                 .collect();
             summary.skipped += (chunk.len() - todo.len()) as u64;
-            let analysed: Vec<Result<DocumentRecords, String>> = pool.install(|| {
+            let analysed: Vec<Result<DocumentRecords, Problem>> = pool.install(|| {
                 todo.par_iter()
                     .map(|doc| {
                         let reading =
                             aras_pipeline::read_within(&engine, doc, args.batch.deadline())
-                                .map_err(|e| {
-                                    format!("{}: document {}: {e}", doc.origin.path, doc.id)
-                                })?;
+                                .map_err(|e| Problem::document(doc, e.to_string()))?;
                         let mut jsonl = String::new();
                         aras_pipeline::records::write_jsonl(&reading, &mut jsonl);
                         DocumentRecords::from_jsonl(doc.text.as_str(), &jsonl)
-                            .map_err(|e| format!("{}: {e}", doc.id))
+                            .map_err(|e| Problem::document(doc, e.to_string()))
                     })
                     .collect()
             });
@@ -152,9 +152,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
             for a in analysed {
                 match a {
                     Ok(d) => batch.push(d),
-                    Err(message) => {
+                    Err(problem) => {
                         summary.failed += 1;
-                        progress.suspend(|| report_error(args.batch.json, &message));
+                        progress.suspend(|| problem.report(args.batch.json));
                     }
                 }
             }
@@ -179,10 +179,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
     summary.documents_per_second = summary.stored as f64 / summary.seconds.max(1e-9);
     summary.store = Some(store.counts().context("cannot count the store")?);
     if args.batch.json {
-        println!(
-            "{}",
-            serde_json::json!({"type": "summary", "ingest": summary})
-        );
+        // One object on stderr, each figure its own key (stdout holds results, and
+        // ingest has none).
+        let mut object = serde_json::json!({"type": "summary", "command": "ingest"});
+        if let (Some(map), Ok(serde_json::Value::Object(fields))) =
+            (object.as_object_mut(), serde_json::to_value(&summary))
+        {
+            map.extend(fields);
+        }
+        eprintln!("{object}");
     } else if !args.batch.quiet {
         let c = summary.store.unwrap_or_default();
         eprintln!(

@@ -31,9 +31,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let model = model_source::load(args.model.as_deref(), args.batch.quiet)?;
+    let model = model_source::load(args.model.as_deref(), args.batch.quiet || args.batch.json)?;
     if !args.conllu {
-        return batch::run(&args.batch, |doc, deadline, out| {
+        return batch::run("parse", &args.batch, |doc, deadline, out| {
             let analyzed = aras_pipeline::analyze_within(&model, doc, deadline)?;
             aras_pipeline::conllu_out::write_conllu(&analyzed, out);
             Ok(batch::Done {
@@ -53,7 +53,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) => {
-                eprintln!("aras: {}: {e}", path.display());
+                let mut problem = batch::Problem::general(e.to_string());
+                problem.file = path.display().to_string();
+                problem.report(args.batch.json);
                 failed += 1;
                 continue;
             }
@@ -61,7 +63,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let mut sents = match conllu::parse(&text) {
             Ok(s) => s,
             Err(e) => {
-                eprintln!("aras: {}:{e}", path.display());
+                let mut problem = batch::Problem::general(e.what.clone());
+                problem.file = path.display().to_string();
+                problem.line = Some(e.line);
+                problem.report(args.batch.json);
                 failed += 1;
                 continue;
             }

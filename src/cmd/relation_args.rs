@@ -4,13 +4,13 @@
 use anyhow::{Context, Result};
 use aras_relations::{DyadOptions, EventRow, Level, Unit};
 
-use crate::cmd::store_args::{DbArg, EventFilterArgs};
+use crate::cmd::store_args::{EventFilterArgs, ExistingDbArg};
 
 /// Store, filters and counting unit, flattened into each relation command.
 #[derive(clap::Args, Debug, Clone)]
 pub struct RowsArgs {
     #[command(flatten)]
-    pub db: DbArg,
+    pub db: ExistingDbArg,
     #[command(flatten)]
     pub filter: EventFilterArgs,
     /// Count reports (event records in documents) instead of event clusters. By default

@@ -26,8 +26,10 @@ pub struct Args {
     /// Leave out dyads with fewer counted events.
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub min_events: u32,
-    #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
+    /// Output format (default: table on a terminal, jsonl when stdout is a pipe or a
+    /// file, as ripgrep does, so `aras ... | cat` gets whole records).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -43,7 +45,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     options.directed = args.one_way;
     options.min_events = args.min_events.max(1);
     let found = dyads(&rows, &options);
-    match args.format {
+    match Format::resolve(args.format) {
         Format::Table => {
             if found.is_empty() {
                 eprintln!("aras: no dyads match (is the store empty? see `aras ingest`)");

@@ -3,7 +3,7 @@
 use anyhow::{Context, Result};
 use aras_relations::Column;
 
-use crate::cmd::store_args::{self, DbArg, Format};
+use crate::cmd::store_args::{self, ExistingDbArg, Format};
 use crate::ExitCode;
 
 /// Find stored documents containing every word of QUERY (FTS5 on SQLite, English stemming
@@ -14,12 +14,14 @@ pub struct Args {
     #[arg(value_name = "QUERY", required = true)]
     pub query: Vec<String>,
     #[command(flatten)]
-    pub db: DbArg,
+    pub db: ExistingDbArg,
     /// At most this many documents.
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub limit: usize,
-    #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
+    /// Output format (default: table on a terminal, jsonl when stdout is a pipe or a
+    /// file, as ripgrep does, so `aras ... | cat` gets whole records).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -27,7 +29,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let hits = store
         .search(&args.query.join(" "), args.limit)
         .context("search failed")?;
-    match args.format {
+    match Format::resolve(args.format) {
         Format::Jsonl => store_args::print_jsonl(&hits)?,
         Format::Csv => store_args::print_csv(&hits)?,
         Format::Table => {

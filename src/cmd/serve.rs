@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 
 use anyhow::{Context, Result};
 
-use crate::cmd::store_args::{redacted, DbArg};
+use crate::cmd::store_args::{redacted, ExistingDbArg};
 use crate::ExitCode;
 
 /// Serve a read-only web application over the store: a JSON API under /api/v1/ and one
@@ -14,7 +14,7 @@ use crate::ExitCode;
 #[derive(clap::Args, Debug)]
 pub struct Args {
     #[command(flatten)]
-    pub db: DbArg,
+    pub db: ExistingDbArg,
     /// Address and port to listen on.
     #[arg(long, value_name = "IP:PORT", default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
@@ -24,13 +24,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    if !aras_store::is_postgres_url(&args.db.db) && !std::path::Path::new(&args.db.db).exists() {
-        anyhow::bail!(
-            "no store at {} (create one with `aras ingest --db {} INPUT…`)",
-            args.db.db,
-            args.db.db
-        );
-    }
+    args.db.check_exists()?;
     let mut options = aras_serve::ServeOptions::new(args.db.db.clone(), args.addr);
     options.connections = args.connections.clamp(1, 64);
     aras_serve::run(options).with_context(|| format!("aras serve on {}", redacted(&args.db.db)))?;

@@ -1,13 +1,13 @@
 //! What the store commands share: where the store is, output formats, and tables that
 //! fit the terminal.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 
 use anyhow::{Context, Result};
 use aras_relations::{render_table, Column};
 use aras_store::Store;
 
-/// `--db`: a SQLite file or a PostgreSQL URL.
+/// `--db` of `aras ingest`: a SQLite file (created if missing) or a PostgreSQL URL.
 #[derive(clap::Args, Debug, Clone)]
 pub struct DbArg {
     /// The store: a SQLite file (created if missing) or a postgres://user:pass@host/db URL.
@@ -22,9 +22,33 @@ pub struct DbArg {
 }
 
 impl DbArg {
-    /// Opens a store the queries can read: a SQLite file must exist already (a typo in
-    /// `--db` should not answer with an empty new store).
-    pub fn open_existing(&self) -> Result<Store> {
+    /// Opens the store, creating (and migrating) it as needed.
+    pub fn open(&self) -> Result<Store> {
+        Store::open(&self.db)
+            .with_context(|| format!("cannot open the store {}", redacted(&self.db)))
+    }
+}
+
+/// `--db` of the commands that read a store: it must exist already (issue 16: their help
+/// once said "created if missing" while they refused a missing file, rightly: a typo in
+/// `--db` should not answer with an empty new store).
+#[derive(clap::Args, Debug, Clone)]
+pub struct ExistingDbArg {
+    /// The store to read: a SQLite file made by `aras ingest` (never created here) or a
+    /// postgres://user:pass@host/db URL.
+    #[arg(
+        long,
+        value_name = "PATH|URL",
+        env = "ARAS_DB",
+        hide_env_values = true,
+        default_value = "aras.db"
+    )]
+    pub db: String,
+}
+
+impl ExistingDbArg {
+    /// Refuses a SQLite path where there is no file.
+    pub fn check_exists(&self) -> Result<()> {
         if !aras_store::is_postgres_url(&self.db) && !std::path::Path::new(&self.db).exists() {
             anyhow::bail!(
                 "no store at {} (create one with `aras ingest --db {} INPUT…`)",
@@ -32,13 +56,13 @@ impl DbArg {
                 self.db
             );
         }
-        Store::open_for_reading(&self.db)
-            .with_context(|| format!("cannot open the store {}", redacted(&self.db)))
+        Ok(())
     }
 
-    /// Opens the store, creating (and migrating) it as needed.
-    pub fn open(&self) -> Result<Store> {
-        Store::open(&self.db)
+    /// Opens a store the queries can read, read-only.
+    pub fn open_existing(&self) -> Result<Store> {
+        self.check_exists()?;
+        Store::open_for_reading(&self.db)
             .with_context(|| format!("cannot open the store {}", redacted(&self.db)))
     }
 }
@@ -57,15 +81,30 @@ pub fn redacted(location: &str) -> String {
     }
 }
 
-#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// Aligned columns that fit the terminal (long text cut with …).
-    #[default]
     Table,
     /// One JSON object a line, every field.
     Jsonl,
     /// Comma-separated values with a header, every field.
     Csv,
+}
+
+impl Format {
+    /// The format asked for, else a table when stdout is a terminal and JSON Lines when it
+    /// is a pipe or a file (issue 16: a piped table cut evidence at 120 columns).
+    pub fn resolve(asked: Option<Format>) -> Format {
+        Format::default_for(asked, io::stdout().is_terminal())
+    }
+
+    fn default_for(asked: Option<Format>, terminal: bool) -> Format {
+        asked.unwrap_or(if terminal {
+            Format::Table
+        } else {
+            Format::Jsonl
+        })
+    }
 }
 
 /// The terminal's width, else $COLUMNS, else 120 (output to a file or pipe).
@@ -241,7 +280,25 @@ pub fn print_bytes(bytes: &[u8]) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::redacted;
+    use super::{redacted, Format};
+
+    #[test]
+    fn issue16_the_default_format_is_a_table_only_on_a_terminal() {
+        // (asked, stdout is a terminal, format)
+        let cases = [
+            (None, true, Format::Table),
+            (None, false, Format::Jsonl),
+            (Some(Format::Table), false, Format::Table),
+            (Some(Format::Csv), true, Format::Csv),
+        ];
+        for (asked, terminal, want) in cases {
+            assert_eq!(
+                Format::default_for(asked, terminal),
+                want,
+                "{asked:?} {terminal}"
+            );
+        }
+    }
 
     #[test]
     fn passwords_stay_out_of_messages() {

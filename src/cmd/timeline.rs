@@ -16,7 +16,9 @@ use crate::ExitCode;
 /// Events are placed on their own date, else their article's publication date.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// One party (country code, or actor code with --level actor).
+    /// One party (country code, or actor code with --level actor). A and B are the dyad,
+    /// so --dyad is refused here (it once replaced them silently, and printed nothing).
+    #[arg(conflicts_with = "dyad")]
     pub a: String,
     /// The other party.
     pub b: String,
@@ -31,8 +33,10 @@ pub struct Args {
     pub svg: Option<PathBuf>,
     #[command(flatten)]
     pub rows: RowsArgs,
-    #[arg(long, value_enum, default_value_t)]
-    pub format: Format,
+    /// Output format (default: table on a terminal, jsonl when stdout is a pipe or a
+    /// file, as ripgrep does, so `aras ... | cat` gets whole records).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
 }
 
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,10 +60,8 @@ impl From<BucketArg> for Bucket {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let mut filter = args.rows.filter.clone();
-    if filter.dyad.is_none() {
-        filter.dyad = Some(vec![args.a.clone(), args.b.clone()]);
-        filter.directed = args.one_way;
-    }
+    filter.dyad = Some(vec![args.a.clone(), args.b.clone()]);
+    filter.directed = args.one_way;
     let rows = args.rows.rows(&filter)?;
     let mut options = args.rows.dyad_options();
     options.directed = args.one_way;
@@ -70,7 +72,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         std::fs::write(path, render_timeline_svg(&points, &title))
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
-    match args.format {
+    match Format::resolve(args.format) {
         Format::Table => {
             if points.is_empty() {
                 eprintln!("aras: no dated events between {} and {}", args.a, args.b);

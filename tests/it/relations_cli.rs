@@ -23,6 +23,17 @@ fn ok(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).unwrap()
 }
 
+/// The `--json` summary object: the last line of stderr (issue 16: --json reports go to
+/// stderr, each field its own key), after checking the command succeeded.
+fn json_summary(out: &Output) -> serde_json::Value {
+    ok(out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let summary: serde_json::Value =
+        serde_json::from_str(stderr.lines().last().expect("a summary line")).unwrap();
+    assert_eq!(summary["type"], "summary", "{stderr}");
+    summary
+}
+
 fn jsonl(text: &str) -> Vec<serde_json::Value> {
     text.lines()
         .map(|l| serde_json::from_str(l).expect("one JSON object a line"))
@@ -113,7 +124,7 @@ fn issue5_relation_commands_write_every_format() {
 
     for format in ["gexf", "graphml", "csv", "jsonl"] {
         let out = dir.path().join(format!("export.{format}"));
-        let summary = ok(&aras(&[
+        let export = aras(&[
             "export",
             "--json",
             "--db",
@@ -122,8 +133,13 @@ fn issue5_relation_commands_write_every_format() {
             format,
             "--out",
             out.to_str().unwrap(),
-        ]));
-        let summary: serde_json::Value = serde_json::from_str(summary.trim()).unwrap();
+        ]);
+        assert!(
+            export.stdout.is_empty(),
+            "results only on stdout; an export has none"
+        );
+        let summary = json_summary(&export);
+        assert_eq!(summary["command"], "export");
         assert_eq!(summary["format"], format);
         let written = std::fs::read_to_string(&out).unwrap();
         assert!(!written.is_empty(), "{format}");
@@ -159,15 +175,11 @@ fn issue5_relations_aze_on_the_seed_and_wikinews() {
     let db = dir.path().join("corpus.db");
     let db = db.to_str().unwrap();
     let (seed, wikinews) = (seed.to_str().unwrap(), wikinews.to_str().unwrap());
-    let first: serde_json::Value =
-        serde_json::from_str(ok(&aras(&["ingest", "--json", "--db", db, seed, wikinews])).trim())
-            .unwrap();
-    let second: serde_json::Value =
-        serde_json::from_str(ok(&aras(&["ingest", "--json", "--db", db, seed, wikinews])).trim())
-            .unwrap();
-    assert_eq!(first["ingest"]["store"]["documents"], 21);
-    assert_eq!(first["ingest"]["store"], second["ingest"]["store"]);
-    assert_eq!(second["ingest"]["stored"], 0);
+    let first = json_summary(&aras(&["ingest", "--json", "--db", db, seed, wikinews]));
+    let second = json_summary(&aras(&["ingest", "--json", "--db", db, seed, wikinews]));
+    assert_eq!(first["store"]["documents"], 21);
+    assert_eq!(first["store"], second["store"]);
+    assert_eq!(second["stored"], 0);
 
     let dyads = jsonl(&ok(&aras(&[
         "relations",

@@ -94,10 +94,22 @@ fn aras(args: &[&str]) -> String {
 fn events_table_csv_and_search() {
     let dir = tempfile::tempdir().unwrap();
     let db = store(dir.path());
-    insta::assert_snapshot!("events_clusters_table", aras(&["events", "--db", &db]));
+    insta::assert_snapshot!(
+        "events_clusters_table",
+        aras(&["events", "--db", &db, "--format", "table"])
+    );
     insta::assert_snapshot!(
         "events_reports_table",
-        aras(&["events", "--db", &db, "--reports", "--modality", "all"])
+        aras(&[
+            "events",
+            "--db",
+            &db,
+            "--format",
+            "table",
+            "--reports",
+            "--modality",
+            "all"
+        ])
     );
     insta::assert_snapshot!(
         "events_csv",
@@ -111,8 +123,15 @@ fn events_table_csv_and_search() {
             "all"
         ])
     );
-    insta::assert_snapshot!("actors_table", aras(&["actors", "--db", &db]));
-    insta::assert_snapshot!("search_table", aras(&["search", "--db", &db, "Iran"]));
+    // Tables are the default on a terminal only: the tests' stdout is a pipe.
+    insta::assert_snapshot!(
+        "actors_table",
+        aras(&["actors", "--db", &db, "--format", "table"])
+    );
+    insta::assert_snapshot!(
+        "search_table",
+        aras(&["search", "--db", &db, "--format", "table", "Iran"])
+    );
 }
 
 /// Tables measure display width: Chinese evidence (two columns a character) is cut with
@@ -132,7 +151,7 @@ fn tables_fit_chinese_evidence() {
             "2025-06-14",
         )],
     );
-    let table = aras(&["events", "--db", &db]);
+    let table = aras(&["events", "--db", &db, "--format", "table"]);
     for line in table.lines() {
         assert!(line.width() <= 100, "{line:?} is {} wide", line.width());
     }

@@ -28,6 +28,17 @@ fn ok(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).unwrap()
 }
 
+/// The `--json` summary object: the last line of stderr (issue 16: --json reports go to
+/// stderr, each field its own key), after checking the command succeeded.
+fn json_summary(out: &Output) -> serde_json::Value {
+    ok(out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let summary: serde_json::Value =
+        serde_json::from_str(stderr.lines().last().expect("a summary line")).unwrap();
+    assert_eq!(summary["type"], "summary", "{stderr}");
+    summary
+}
+
 /// `n` short articles (the example article, each a distinct dispatch) as JSON Lines.
 fn corpus(dir: &Path, n: usize) -> String {
     let example = std::fs::read_to_string(
@@ -189,7 +200,7 @@ fn issue5_kill_mid_ingest_leaves_a_consistent_store_and_a_rerun_completes_it() {
         assert_eq!(store.check_consistency().unwrap(), Vec::<String>::new());
         drop(store);
 
-        let rerun = ok(&aras(&[
+        let summary = json_summary(&aras(&[
             "ingest",
             "--json",
             "--db",
@@ -198,15 +209,11 @@ fn issue5_kill_mid_ingest_leaves_a_consistent_store_and_a_rerun_completes_it() {
             &batch,
             &input,
         ]));
-        let summary: serde_json::Value = serde_json::from_str(rerun.trim()).unwrap();
         assert_eq!(
-            summary["ingest"]["skipped"], after_kill.documents,
+            summary["skipped"], after_kill.documents,
             "{killed}: the rerun found other documents stored than the check after the kill"
         );
-        assert_eq!(
-            summary["ingest"]["stored"],
-            DOCS as u64 - after_kill.documents
-        );
+        assert_eq!(summary["stored"], DOCS as u64 - after_kill.documents);
         let mut store = Store::open(killed).unwrap();
         assert_eq!(store.counts().unwrap(), expected, "{killed}");
         assert_eq!(store.check_consistency().unwrap(), Vec::<String>::new());
@@ -219,16 +226,16 @@ fn issue5_ingest_twice_then_query() {
     let dir = tempfile::tempdir().unwrap();
     let input = corpus(dir.path(), 6);
     for db in locations(dir.path(), "twice") {
-        let first = ok(&aras(&["ingest", "--json", "--db", &db, &input]));
-        let first: serde_json::Value = serde_json::from_str(first.trim()).unwrap();
-        assert_eq!(first["ingest"]["stored"], 6);
+        let first = json_summary(&aras(&["ingest", "--json", "--db", &db, &input]));
+        assert_eq!(first["command"], "ingest");
+        assert_eq!(first["stored"], 6);
         let second = aras(&["ingest", "--db", &db, &input]);
         ok(&second);
         let stderr = String::from_utf8_lossy(&second.stderr);
         assert!(stderr.contains("skipped 6 already stored"), "{stderr}");
         assert_eq!(
             Store::open(&db).unwrap().counts().unwrap(),
-            serde_json::from_value(first["ingest"]["store"].clone()).unwrap()
+            serde_json::from_value(first["store"].clone()).unwrap()
         );
 
         // Every format, and a filter, from the command line.
@@ -252,7 +259,9 @@ fn issue5_ingest_twice_then_query() {
             "events", "--db", &db, "--format", "csv", "--dyad", "AZE", "ARM",
         ]));
         assert!(csv.starts_with("cluster_id,n_reports,n_documents,n_sources,"));
-        let table = ok(&aras(&["events", "--db", &db, "--source", "afp"]));
+        let table = ok(&aras(&[
+            "events", "--db", &db, "--format", "table", "--source", "afp",
+        ]));
         assert!(table.starts_with("DATE"));
         assert!(table.lines().all(|l| l.width() <= 100), "{table}");
         let search = ok(&aras(&[
@@ -282,12 +291,12 @@ fn issue5_seed_and_wikinews_twice_give_21_documents() {
         seed.to_str().unwrap(),
         wikinews.to_str().unwrap(),
     ];
-    let first: serde_json::Value = serde_json::from_str(ok(&aras(&args)).trim()).unwrap();
-    let second: serde_json::Value = serde_json::from_str(ok(&aras(&args)).trim()).unwrap();
-    assert_eq!(first["ingest"]["store"]["documents"], 21);
-    assert_eq!(second["ingest"]["stored"], 0);
-    assert_eq!(first["ingest"]["store"], second["ingest"]["store"]);
-    assert!(first["ingest"]["store"]["events"].as_u64().unwrap() > 0);
+    let first = json_summary(&aras(&args));
+    let second = json_summary(&aras(&args));
+    assert_eq!(first["store"]["documents"], 21);
+    assert_eq!(second["stored"], 0);
+    assert_eq!(first["store"], second["store"]);
+    assert!(first["store"]["events"].as_u64().unwrap() > 0);
 }
 
 #[test]

@@ -148,6 +148,22 @@ pub const BUILTIN_SOURCES: &[(&str, &str)] = &[
     ),
 ];
 
+/// Every country code of `dict/countries.tsv` with the country's name (the first form of
+/// its `country` entry): `AZE` → "Azerbaijan", `GBR` → "United Kingdom". Read from the
+/// embedded file on each call (a few hundred lines, no automaton), for labelling.
+pub fn country_names() -> std::collections::BTreeMap<String, String> {
+    let (name, text) = BUILTIN_SOURCES[0];
+    let mut names = std::collections::BTreeMap::new();
+    for (i, line) in text.lines().enumerate() {
+        if let Ok(Some(entry)) = crate::format::parse_line(name, i + 1, line) {
+            if entry.kind == crate::format::Kind::Country {
+                names.entry(entry.code).or_insert(entry.name);
+            }
+        }
+    }
+    names
+}
+
 impl Dictionary {
     /// The dictionaries shipped in the repository's `dict/` folder
     /// (countries, organisations, agents, groups, people), embedded in the

@@ -36,7 +36,7 @@ mod error;
 mod format;
 mod gazetteer;
 
-pub use dictionary::{Dictionary, EntryId, Match, BUILTIN_SOURCES};
+pub use dictionary::{country_names, Dictionary, EntryId, Match, BUILTIN_SOURCES};
 pub use error::DictError;
 pub use format::{
     is_sector_code, parse_line, Entry, Form, FormRole, Kind, REGION_CODES, SECTOR_CODES,

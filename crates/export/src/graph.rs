@@ -1,7 +1,8 @@
 //! Relation graphs for Gephi and other network tools: GEXF 1.3 and GraphML.
 //!
 //! Nodes are the actors (countries by default) of the dyads, labelled with a name when
-//! one is given; edges are the dyads. Both formats carry the same attributes:
+//! one is given ([`node_labels`]: the country's name for a country code, the code and its
+//! most frequent mention otherwise); edges are the dyads. Both formats carry the same attributes:
 //!
 //! | attribute | on | type | meaning |
 //! |---|---|---|---|
@@ -22,16 +23,47 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use aras_relations::{escape_xml as esc, Dyad, Sign};
+use aras_relations::{escape_xml as esc, party_labels, Dyad, EventRow, Level, Sign};
 use jiff::civil::Date;
 
 use crate::ExportError;
 
+/// Node labels for the parties of `rows` at `level`: the country's name for a country
+/// code (`GBR` → "United Kingdom", from `dict/countries.tsv`), else the code and the
+/// party's most frequent mention (`IGOUNOWHO (WHO)`, `ISRMIL (Israeli army)`).
+///
+/// Issue 16: labels were once the most frequent mention alone, which named Britain
+/// "Sunak" and the United States "Police".
+pub fn node_labels(rows: &[EventRow], level: Level) -> BTreeMap<String, String> {
+    let countries = aras_dict::country_names();
+    let mut labels: BTreeMap<String, String> = party_labels(rows, level)
+        .into_iter()
+        .map(|(party, mention)| {
+            let label = match countries.get(&party) {
+                Some(name) => name.clone(),
+                None => format!("{party} ({mention})"),
+            };
+            (party, label)
+        })
+        .collect();
+    // A country named only by codes (no mention text) still gets its name.
+    for row in rows {
+        for party in [level.source(row), level.target(row)].into_iter().flatten() {
+            if !labels.contains_key(party) {
+                if let Some(name) = countries.get(party) {
+                    labels.insert(party.to_string(), name.clone());
+                }
+            }
+        }
+    }
+    labels
+}
+
 /// Names and title for a graph export.
 #[derive(Debug, Clone, Default)]
 pub struct GraphOptions {
-    /// Node labels by actor code (e.g. from [`aras_relations::party_labels`]); the code
-    /// itself when absent.
+    /// Node labels by actor code (e.g. from [`node_labels`]); the code itself when
+    /// absent.
     pub labels: BTreeMap<String, String>,
     /// Graph description.
     pub title: Option<String>,

@@ -64,7 +64,7 @@
 
 use std::io::Write;
 
-use aras_relations::{dyads, party_labels, Dyad, DyadOptions, EventRow};
+use aras_relations::{dyads, Dyad, DyadOptions, EventRow};
 
 pub mod csv_out;
 pub mod graph;
@@ -74,7 +74,7 @@ pub mod parquet_out;
 pub use csv_out::{
     read_events_csv, write_balance_csv, write_dyads_csv, write_events_csv, write_timeline_csv,
 };
-pub use graph::{write_gexf, write_graphml, GraphOptions};
+pub use graph::{node_labels, write_gexf, write_graphml, GraphOptions};
 pub use jsonl::{write_dyads_jsonl, write_events_jsonl, write_tagged};
 pub use parquet_out::{event_schema, events_to_batch, read_events_parquet, write_events_parquet};
 
@@ -185,8 +185,8 @@ pub struct ExportOptions {
 }
 
 /// Writes `rows` in `format` to `out`: the rows themselves for CSV, JSONL and Parquet;
-/// for GEXF and GraphML the dyads of `rows` under `options.dyads`, nodes labelled with
-/// each actor's most frequent name in the rows. This is `aras export`.
+/// for GEXF and GraphML the dyads of `rows` under `options.dyads`, nodes labelled by
+/// [`graph::node_labels`] (a country's name, else the code and its most frequent mention). This is `aras export`.
 pub fn export<W: Write + Send>(
     rows: &[EventRow],
     format: Format,
@@ -200,7 +200,7 @@ pub fn export<W: Write + Send>(
         Format::Gexf | Format::Graphml => {
             let graph = dyads(rows, &options.dyads);
             let graph_options = GraphOptions {
-                labels: party_labels(rows, options.dyads.level),
+                labels: graph::node_labels(rows, options.dyads.level),
                 title: options.title.clone(),
             };
             if format == Format::Gexf {

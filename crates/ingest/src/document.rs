@@ -12,8 +12,10 @@ pub struct Document {
     /// guid/id, else its link, else `<file stem>-<n>` for a feed item (n 1-based).
     pub id: String,
     pub title: Option<String>,
-    /// Publication date as given (front matter, JSONL); `YYYY-MM-DD` where it was read
-    /// from a timestamp (HTML meta, feed dates).
+    /// Publication date as ISO 8601: `YYYY-MM-DD` (the day written in a timestamp's own
+    /// offset, for RFC 3339 and RFC 2822 timestamps alike), or `YYYY-MM` / `YYYY` where
+    /// only that is given. A date that is not one (`2025-02-31`) leaves this empty, with a
+    /// warning item ([`crate::ErrorKind::InvalidDate`]) before the document.
     pub date: Option<String>,
     pub source: Option<String>,
     pub url: Option<String>,

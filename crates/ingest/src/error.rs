@@ -25,6 +25,9 @@ pub enum ErrorKind {
     /// Invalid UTF-8 in a text or HTML file after some readable text: the text before the
     /// first bad byte is kept as the document (a warning, like ripgrep's).
     InvalidUtf8Kept { offset: usize },
+    /// A publication date that is not a date (`2025-02-31`, `not a date`): a warning, the
+    /// document is read without a date.
+    InvalidDate { value: String, reason: String },
     /// A JSON Lines record that is not a JSON object.
     Json(String),
     /// A record with no body: a JSONL line without a string `text`, a feed item without
@@ -52,6 +55,10 @@ impl fmt::Display for ErrorKind {
             ErrorKind::InvalidUtf8Kept { offset } => write!(
                 f,
                 "warning: invalid UTF-8 at byte {offset}: only the text before it is read"
+            ),
+            ErrorKind::InvalidDate { value, reason } => write!(
+                f,
+                "warning: date {value:?} is not a date ({reason}): the document is read without one"
             ),
             ErrorKind::Json(msg) => write!(f, "invalid JSON: {msg}"),
             ErrorKind::MissingText(msg) => write!(f, "{msg}"),
@@ -116,5 +123,11 @@ impl IngestError {
     /// What went wrong.
     pub fn kind(&self) -> &ErrorKind {
         &self.kind
+    }
+
+    /// True for a warning about a document that is still read whole (a publication date
+    /// that is not a date): callers report it but do not count the input as failed.
+    pub fn is_warning(&self) -> bool {
+        matches!(self.kind, ErrorKind::InvalidDate { .. })
     }
 }

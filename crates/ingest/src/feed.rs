@@ -235,7 +235,7 @@ impl<'a> FeedParser<'a> {
             }
         }
         let doc = self.finish_item(raw, n, line);
-        self.out.push(doc);
+        self.out.extend(crate::date::checked(doc, Some(line)));
         Ok(())
     }
 
@@ -256,10 +256,7 @@ impl<'a> FeedParser<'a> {
         Ok(Document {
             id,
             title: raw.title,
-            date: raw
-                .published
-                .or(raw.updated)
-                .and_then(|d| crate::date::normalize(&d)),
+            date: raw.published.or(raw.updated),
             source: None,
             url: raw.link,
             lang: raw.lang,

@@ -434,12 +434,7 @@ impl PageMeta {
             }
         }
         dates.sort_by_key(|(rank, _)| *rank);
-        let date = dates
-            .into_iter()
-            .map(|(_, d)| d)
-            .next()
-            .or(time_el)
-            .and_then(|d| crate::date::normalize(&d));
+        let date = dates.into_iter().map(|(_, d)| d).next().or(time_el);
         PageMeta {
             title: og_title.or(title_el),
             date,

@@ -51,6 +51,8 @@ pub(crate) struct JsonlReader {
     limit: usize,
     buf: Vec<u8>,
     done: bool,
+    /// The document of a line whose date warning was returned first.
+    pending: Option<Box<Document>>,
 }
 
 enum Line {
@@ -93,6 +95,7 @@ impl JsonlReader {
             limit,
             buf: Vec::new(),
             done: false,
+            pending: None,
         }
     }
 
@@ -134,7 +137,7 @@ impl JsonlReader {
     }
 
     /// Parses the line in `self.buf` (starting at file offset `start`).
-    fn parse_line(&self, start: usize) -> Option<Result<Document, IngestError>> {
+    fn parse_line(&mut self, start: usize) -> Option<Result<Document, IngestError>> {
         let mut bytes = self.buf.as_slice();
         let mut start = start;
         if self.line == 1 {
@@ -164,7 +167,18 @@ impl JsonlReader {
             item: None,
         };
         let fallback_id = format!("{}-{}", self.stem, self.line);
-        Some(parse_record(line, origin, fallback_id).map_err(|kind| self.error(kind)))
+        let mut doc = match parse_record(line, origin, fallback_id) {
+            Ok(doc) => doc,
+            Err(kind) => return Some(Err(self.error(kind))),
+        };
+        // An impossible date is a warning before the document, which is read without it.
+        match crate::date::check(&mut doc, Some(self.line)) {
+            Some(warning) => {
+                self.pending = Some(Box::new(doc));
+                Some(Err(warning))
+            }
+            None => Some(Ok(doc)),
+        }
     }
 }
 
@@ -172,6 +186,9 @@ impl Iterator for JsonlReader {
     type Item = Result<Document, IngestError>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        if let Some(doc) = self.pending.take() {
+            return Some(Ok(*doc));
+        }
         while !self.done {
             let start = self.offset;
             match self.read_line() {

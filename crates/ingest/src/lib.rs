@@ -39,7 +39,9 @@
 //! a page with no text → [`ErrorKind::Html`]; malformed feed or `.xml` that is not a feed
 //! → [`ErrorKind::Feed`]; unknown extension named explicitly →
 //! [`ErrorKind::UnsupportedFormat`]. An empty (or whitespace-only) file is not an error:
-//! it has no documents.
+//! it has no documents. A publication date that is not a date (`2025-02-31`) is a warning,
+//! [`ErrorKind::InvalidDate`] ([`IngestError::is_warning`]), just before the document,
+//! which is read without a date.
 
 mod date;
 mod document;

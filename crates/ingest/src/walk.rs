@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use crate::document::{Document, Format, Input};
 use crate::error::{ErrorKind, IngestError};
 use crate::jsonl::{JsonlReader, SNIFF_BYTES};
-use crate::{feed, frontmatter, html, MAX_DOCUMENT_BYTES, MAX_FEED_BYTES};
+use crate::{date, feed, frontmatter, html, MAX_DOCUMENT_BYTES, MAX_FEED_BYTES};
 
 type Item = Result<Document, IngestError>;
 
@@ -241,10 +241,12 @@ pub fn parse_bytes(path: &str, format: Format, bytes: &[u8]) -> Vec<Item> {
 fn parse_text(path: &str, format: Format, text: &str) -> Vec<Item> {
     match format {
         Format::Text => frontmatter::parse(path, text.to_string())
-            .map(Ok)
-            .into_iter()
-            .collect(),
-        Format::Html => vec![html::parse(path, text).map_err(|k| IngestError::new(path, k))],
+            .map(|doc| date::checked(Ok(doc), None))
+            .unwrap_or_default(),
+        Format::Html => date::checked(
+            html::parse(path, text).map_err(|k| IngestError::new(path, k)),
+            None,
+        ),
         Format::Feed => feed::parse(path, text),
         Format::Jsonl => Vec::new(), // handled above
     }

@@ -132,7 +132,12 @@ pub fn records(r: &Reading<'_, '_>) -> Vec<Record> {
             trigger: SpanText::of(body, e.trigger),
             evidence: SpanText::of(body, e.evidence),
             quote_id: e.quote.map(|q| format!("q{}", q + 1)),
-            confidence: e.confidence,
+            // The coder adds f32 steps (0.4 + 0.2 + 0.2 + 0.1 is 0.90000004): the
+            // confidence has two decimals, and is written with two.
+            confidence: aras_schema::numbers::round_f32(
+                e.confidence,
+                aras_schema::numbers::CONFIDENCE_DECIMALS,
+            ),
         }));
     }
     for (i, c) in r.claims.iter().enumerate() {

@@ -229,7 +229,10 @@ pub fn reading(signs: [Sign; 3]) -> &'static str {
 /// `coop_with_b` toward two actors whose own cooperation share is `coop_a_b` (see the
 /// module docs). All inputs in 0..=1.
 pub fn hedging_score(coop_with_a: f64, coop_with_b: f64, coop_a_b: f64) -> f64 {
-    (1.0 - coop_a_b) * coop_with_a.min(coop_with_b)
+    aras_schema::numbers::round(
+        (1.0 - coop_a_b) * coop_with_a.min(coop_with_b),
+        aras_schema::numbers::RATIO_DECIMALS,
+    )
 }
 
 /// The signed graph of `rows`, its triangles and the hedgers (see the module docs).
@@ -313,7 +316,12 @@ pub fn balance_of_dyads(all: &[Dyad], options: &BalanceOptions) -> BalanceReport
         count(TriadKind::Ambiguous),
     );
     let decided = balanced + unbalanced;
-    let balance_ratio = (decided > 0).then(|| f64::from(balanced) / f64::from(decided));
+    let balance_ratio = (decided > 0).then(|| {
+        aras_schema::numbers::round(
+            f64::from(balanced) / f64::from(decided),
+            aras_schema::numbers::RATIO_DECIMALS,
+        )
+    });
 
     let mut hedging = Vec::new();
     for ab in edges.values().filter(|e| e.sign == Sign::Hostile) {

@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use aras_schema::numbers::{round, widen, GOLDSTEIN_DECIMALS, RATIO_DECIMALS};
 use aras_schema::QuadClass;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -127,7 +128,7 @@ impl std::fmt::Display for Sign {
 /// The floor of 1 keeps neutral-scored cooperative acts (a public statement, 0) from
 /// counting for nothing.
 pub fn event_weight(row: &EventRow) -> f64 {
-    f64::from(row.goldstein.abs()).max(1.0)
+    widen(row.goldstein.abs()).max(1.0)
 }
 
 /// What [`dyads`] counts and how it groups.
@@ -275,7 +276,7 @@ impl Dyad {
     pub fn cooperation_share(&self) -> f64 {
         let total = self.cooperation + self.conflict;
         if total > 0.0 {
-            self.cooperation / total
+            round(self.cooperation / total, RATIO_DECIMALS)
         } else {
             0.0
         }
@@ -304,7 +305,7 @@ impl Dyad {
         } else {
             self.conflict += event_weight(row);
         }
-        self.goldstein_sum += f64::from(row.goldstein);
+        self.goldstein_sum += widen(row.goldstein);
         self.reports += u64::from(row.n_reports);
         if let Some(day) = row.when() {
             self.first = Some(self.first.map_or(day, |d| d.min(day)));
@@ -314,16 +315,23 @@ impl Dyad {
 
     fn finish(&mut self, clusters: usize, mixed_band: f64) {
         self.clusters = u32::try_from(clusters).unwrap_or(u32::MAX);
+        // Sums of values written to tenths have tenths, not the f64 noise of adding them
+        // (issue 16); means and shares get RATIO_DECIMALS.
+        self.goldstein_sum = round(self.goldstein_sum, GOLDSTEIN_DECIMALS);
+        self.cooperation = round(self.cooperation, GOLDSTEIN_DECIMALS);
+        self.conflict = round(self.conflict, GOLDSTEIN_DECIMALS);
         if self.events > 0 {
             let n = f64::from(self.events);
-            self.goldstein_mean = self.goldstein_sum / n;
+            let ratio = |x: f64| round(x, RATIO_DECIMALS);
+            self.goldstein_mean = ratio(self.goldstein_sum / n);
             self.share_cooperative =
-                f64::from(self.verbal_cooperation + self.material_cooperation) / n;
-            self.share_conflictual = f64::from(self.verbal_conflict + self.material_conflict) / n;
+                ratio(f64::from(self.verbal_cooperation + self.material_cooperation) / n);
+            self.share_conflictual =
+                ratio(f64::from(self.verbal_conflict + self.material_conflict) / n);
         }
         let total = self.cooperation + self.conflict;
         if total > 0.0 {
-            self.balance = (self.cooperation - self.conflict) / total;
+            self.balance = round((self.cooperation - self.conflict) / total, RATIO_DECIMALS);
         }
         self.sign = Sign::from_weights(self.cooperation, self.conflict, mixed_band);
     }

@@ -224,7 +224,9 @@ pub fn render_dyads_table(dyads: &[Dyad], width: usize) -> String {
                 d.material_cooperation.to_string(),
                 d.verbal_conflict.to_string(),
                 d.material_conflict.to_string(),
-                format!("{:.2}", d.goldstein_mean),
+                // Rounded half away from zero first: `{:.2}` alone prints the binary
+                // value of 5.175 (5.17499…) as 5.17.
+                format!("{:.2}", aras_schema::numbers::round(d.goldstein_mean, 2)),
                 format!("{:.1}", d.goldstein_sum),
                 format!("{:.0}", 100.0 * d.share_cooperative),
                 d.clusters.to_string(),

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 
+use aras_schema::numbers::{round, widen, GOLDSTEIN_DECIMALS, RATIO_DECIMALS};
 use aras_schema::QuadClass;
 use jiff::civil::Date;
 use jiff::ToSpan;
@@ -192,12 +193,16 @@ pub fn timeline_with(
                 QuadClass::VerbalConflict => point.verbal_conflict += 1,
                 QuadClass::MaterialConflict => point.material_conflict += 1,
             }
-            point.goldstein_sum += f64::from(row.goldstein);
+            point.goldstein_sum += widen(row.goldstein);
             point.reports += u64::from(row.n_reports);
             clusters.insert(row.cluster_id);
         }
+        point.goldstein_sum = round(point.goldstein_sum, GOLDSTEIN_DECIMALS);
         if point.events > 0 {
-            point.goldstein_mean = Some(point.goldstein_sum / f64::from(point.events));
+            point.goldstein_mean = Some(round(
+                point.goldstein_sum / f64::from(point.events),
+                RATIO_DECIMALS,
+            ));
         }
         point.cluster_ids = clusters.into_iter().collect();
         points.push(point);

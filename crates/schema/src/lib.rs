@@ -33,6 +33,7 @@
 mod cameo;
 mod error;
 mod modality;
+pub mod numbers;
 mod plover;
 pub mod records;
 mod span;

@@ -468,7 +468,7 @@ fn collect_event(
         r.root.to_string().into(),
         r.plover.map_or("", |p| p.as_str()).into(),
         i64::from(r.quad_class.number()).into(),
-        f64::from(r.goldstein).into(),
+        aras_schema::numbers::widen(r.goldstein).into(),
         (&r.date).into(),
         date_first.into(),
         r.date_precision.map(|p| p.as_str()).into(),
@@ -483,7 +483,7 @@ fn collect_event(
         r.evidence.start.into(),
         r.evidence.end.into(),
         (&r.quote_id).into(),
-        f64::from(r.confidence).into(),
+        aras_schema::numbers::widen(r.confidence).into(),
         ev.json.as_str().into(),
     ];
     pending.add(

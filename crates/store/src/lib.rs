@@ -13,6 +13,7 @@
 pub mod cluster;
 mod conn;
 mod ingest;
+pub mod pg;
 mod query;
 pub mod records;
 
@@ -177,7 +178,7 @@ impl Store {
     /// read wrongly.
     pub fn open_read_only(location: &str) -> Result<Store, StoreError> {
         let mut store = if is_postgres_url(location) {
-            let mut client = postgres::Client::connect(location, postgres::NoTls)?;
+            let mut client = pg::connect(location)?;
             client.batch_execute(
                 "SET client_min_messages TO WARNING; SET default_transaction_read_only = on",
             )?;
@@ -260,7 +261,7 @@ impl Store {
     /// Opens a PostgreSQL store; with `schema`, in that schema (created if missing), so
     /// that several stores (tests, projects) can share one database.
     pub fn open_postgres(url: &str, schema: Option<&str>) -> Result<Store, StoreError> {
-        let mut client = postgres::Client::connect(url, postgres::NoTls)?;
+        let mut client = pg::connect(url)?;
         if let Some(schema) = schema {
             let ok = !schema.is_empty()
                 && schema

@@ -2,7 +2,7 @@
 //! parameters (`$1`, `$2`, ...); user input never becomes SQL text.
 
 use aras_relations::{EventRow, Unit};
-use aras_schema::{CameoCode, Modality, PloverType, QuadClass, Root};
+use aras_schema::{numbers, CameoCode, Modality, PloverType, QuadClass, Root};
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -368,7 +368,7 @@ fn event_row(r: &[Value]) -> Result<EventRow, StoreError> {
         root: parsed(&r[13].text())?,
         plover: nonempty(&r[14]).map(|p| parsed(&p)).transpose()?,
         quad_class: parsed(&r[15].int().to_string())?,
-        goldstein: r[16].real() as f32,
+        goldstein: numbers::round_f32(r[16].real() as f32, numbers::GOLDSTEIN_DECIMALS),
         date_text: r[17].opt_text(),
         date: date(&r[18]),
         date_precision: r[19].opt_text().map(|p| parsed(&p)).transpose()?,
@@ -381,7 +381,8 @@ fn event_row(r: &[Value]) -> Result<EventRow, StoreError> {
         evidence: r[26].text(),
         evidence_start: r[27].int() as u32,
         evidence_end: r[28].int() as u32,
-        confidence: r[29].real() as f32,
+        // Stores written before issue 16 hold the coder's f32 noise (0.9000000357627869).
+        confidence: numbers::round_f32(r[29].real() as f32, numbers::CONFIDENCE_DECIMALS),
     })
 }
 

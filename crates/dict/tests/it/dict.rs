@@ -485,3 +485,19 @@ fn dictionary_is_a_shareable_value() {
     fn assert_send_sync<T: Send + Sync + Clone>() {}
     assert_send_sync::<Dictionary>();
 }
+
+/// Issue 16: graph nodes are labelled with the country's name from this table.
+#[test]
+fn issue16_country_names_by_code() {
+    let names = aras_dict::country_names();
+    for (code, want) in [
+        ("AZE", "Azerbaijan"),
+        ("GBR", "United Kingdom"),
+        ("USA", "United States"),
+        ("KSV", "Kosovo"),
+    ] {
+        assert_eq!(names.get(code).map(String::as_str), Some(want), "{code}");
+    }
+    assert!(names.len() >= 249, "{}", names.len());
+    assert!(!names.contains_key("GOV"));
+}

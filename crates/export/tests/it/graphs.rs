@@ -78,7 +78,7 @@ fn graph_of_rows() -> (Vec<aras_relations::Dyad>, GraphOptions) {
     let rows = common::rows(2_000, 19);
     let list = dyads(&rows, &DyadOptions::default());
     let options = GraphOptions {
-        labels: aras_relations::party_labels(&rows, aras_relations::Level::Country),
+        labels: aras_export::node_labels(&rows, aras_relations::Level::Country),
         title: Some("Relations <test> & \"quotes\"".into()),
     };
     (list, options)
@@ -110,7 +110,7 @@ fn gexf_has_every_actor_and_dyad_with_attributes_and_intervals() {
     let nodes: Vec<&Element> = named("node").collect();
     assert_eq!(nodes.len(), actors.len());
     let iran = nodes.iter().find(|n| n.attributes["id"] == "IRN").unwrap();
-    assert_eq!(iran.attributes["label"], "Iran's army");
+    assert_eq!(iran.attributes["label"], "Iran");
     assert!(iran.attributes.contains_key("start"));
 
     let edges: Vec<&Element> = named("edge").collect();
@@ -189,7 +189,7 @@ fn graphml_defines_every_key_it_uses() {
     let label = named("data")
         .find(|d| d.attributes["key"] == "node_label" && d.text.starts_with("Iran"))
         .unwrap();
-    assert_eq!(label.text, "Iran's army");
+    assert_eq!(label.text, "Iran");
 }
 
 #[test]
@@ -215,4 +215,44 @@ fn export_builds_directed_graphs_on_request() {
     let mut empty = Vec::new();
     write_graphml(&[], &GraphOptions::default(), &mut empty).unwrap();
     parse(&String::from_utf8(empty).unwrap());
+}
+
+/// Issue 16: node labels are the country's name for a country code (not the most frequent
+/// mention: "Sunak" for GBR, "Police" for USA), the code and its mention otherwise.
+#[test]
+fn issue16_graph_labels_name_the_country() {
+    let base = common::rows(1, 1).remove(0);
+    let row = |source: &str, source_text: &str, target: &str, target_text: &str| {
+        let mut r = base.clone();
+        r.source_code = Some(source.to_string());
+        r.source_country = source.get(..3).map(str::to_string);
+        r.source_text = Some(source_text.to_string());
+        r.target_code = Some(target.to_string());
+        r.target_country = target.get(..3).map(str::to_string);
+        r.target_text = Some(target_text.to_string());
+        r
+    };
+    let rows = vec![
+        row("GBRGOV", "Sunak", "USACOP", "Police"),
+        row("GBRGOV", "Sunak", "USACOP", "Police"),
+        row("GBR", "Britain", "AZE", "Baku"),
+        row("IGOUNOWHO", "WHO", "AZE", "Baku"),
+    ];
+    // (level, party, label)
+    let cases = [
+        (aras_relations::Level::Country, "GBR", "United Kingdom"),
+        (aras_relations::Level::Country, "USA", "United States"),
+        (aras_relations::Level::Country, "AZE", "Azerbaijan"),
+        (aras_relations::Level::Actor, "USACOP", "USACOP (Police)"),
+        (aras_relations::Level::Actor, "GBR", "United Kingdom"),
+        (aras_relations::Level::Actor, "IGOUNOWHO", "IGOUNOWHO (WHO)"),
+    ];
+    for (level, party, want) in cases {
+        let labels = aras_export::node_labels(&rows, level);
+        assert_eq!(
+            labels.get(party).map(String::as_str),
+            Some(want),
+            "{level:?} {party}"
+        );
+    }
 }

@@ -128,11 +128,12 @@ fn jsonl_bad_lines_are_errors_and_reading_continues() {
         format!("{}:3: no `text` field", label("mixed.jsonl"))
     );
 
-    // Line 4 is blank and skipped; line 5 has no id, a null title, a numeric date.
+    // Line 4 is blank and skipped; line 5 has no id, a null title, a numeric date (read as
+    // the ISO 8601 basic date it is).
     let last = out[3].as_ref().expect("line 5");
     assert_eq!(last.id, "mixed-5");
     assert_eq!(last.title, None);
-    assert_eq!(last.date.as_deref(), Some("20240203"));
+    assert_eq!(last.date.as_deref(), Some("2024-02-03"));
     assert_eq!(
         last.text,
         "Southia recalled its ambassador.\nThe move surprised analysts."
@@ -590,4 +591,93 @@ fn issue16_walk_skips_fifos_without_opening_them() {
         "{errs:?}"
     );
     assert!(errs.iter().any(|e| e.contains("loop.txt")), "{errs:?}");
+}
+
+/// Issue 16: a publication date is read by jiff in every format: RFC 2822 becomes the ISO
+/// day (so "yesterday" can be resolved), and an impossible date is a warning naming the file
+/// and line, the document read without a date rather than with the date as written.
+#[test]
+fn issue16_dates_are_normalised_or_rejected_with_a_warning_in_every_format() {
+    // (path, format, input, the document's date, the warning the output starts with)
+    type Case<'a> = (&'a str, Format, &'a str, Option<&'a str>, Option<&'a str>);
+    let cases: [Case; 8] = [
+        (
+            "a.jsonl",
+            Format::Jsonl,
+            "{\"text\": \"x\", \"date\": \"Tue, 17 Jun 2025 09:30:00 +0200\"}\n",
+            Some("2025-06-17"),
+            None,
+        ),
+        (
+            "b.jsonl",
+            Format::Jsonl,
+            "{\"text\": \"ok\"}\n{\"text\": \"x\", \"date\": \"2025-02-31\"}\n",
+            None,
+            Some("b.jsonl:2: warning: date \"2025-02-31\" is not a date"),
+        ),
+        (
+            "c.jsonl",
+            Format::Jsonl,
+            "{\"text\": \"x\", \"date\": \"not a date\"}\n",
+            None,
+            Some("c.jsonl:1: warning: date \"not a date\" is not a date"),
+        ),
+        (
+            "d.txt",
+            Format::Text,
+            "---\ndate: Tue, 17 Jun 2025 09:30:00 +0200\n---\nBody.\n",
+            Some("2025-06-17"),
+            None,
+        ),
+        (
+            "e.txt",
+            Format::Text,
+            "---\ndate: 2025-02-31\n---\nBody.\n",
+            None,
+            Some("e.txt: warning: date \"2025-02-31\" is not a date"),
+        ),
+        (
+            "f.html",
+            Format::Html,
+            "<html><head><meta property=\"article:published_time\" content=\"2025-13-01\"></head>\
+             <body><p>Body text of the page.</p></body></html>",
+            None,
+            Some("f.html: warning: date \"2025-13-01\" is not a date"),
+        ),
+        (
+            "g.rss",
+            Format::Feed,
+            "<rss version=\"2.0\"><channel><title>t</title>\n<item><title>x</title>\
+             <pubDate>Mon, 31 Feb 2025 10:00:00 GMT</pubDate><description>Body.</description>\
+             </item></channel></rss>",
+            None,
+            Some("g.rss:2: warning: date \"Mon, 31 Feb 2025 10:00:00 GMT\" is not a date"),
+        ),
+        (
+            "h.txt",
+            Format::Text,
+            "---\ndate: 2025-06\n---\nBody.\n",
+            Some("2025-06"),
+            None,
+        ),
+    ];
+    for (path, format, input, want_date, want_warning) in cases {
+        let out = parse_bytes(path, format, input.as_bytes());
+        let doc = out
+            .iter()
+            .rev()
+            .find_map(|r| r.as_ref().ok())
+            .unwrap_or_else(|| panic!("{path}: no document in {out:?}"));
+        assert_eq!(doc.date.as_deref(), want_date, "{path}");
+        let warnings: Vec<&IngestError> = out.iter().filter_map(|r| r.as_ref().err()).collect();
+        match want_warning {
+            Some(want) => {
+                assert_eq!(warnings.len(), 1, "{path}: {warnings:?}");
+                assert!(warnings[0].is_warning(), "{path}");
+                let got = warnings[0].to_string();
+                assert!(got.starts_with(want), "{path}: {got}");
+            }
+            None => assert!(warnings.is_empty(), "{path}: {warnings:?}"),
+        }
+    }
 }
