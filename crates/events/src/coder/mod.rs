@@ -33,6 +33,7 @@ mod surface;
 use crate::lexicon::Lexicon;
 use crate::{DatePrecision, DateSource, Event, EventInput, Modality, Role, Span};
 use aras_lex::words;
+use aras_schema::{ActorKind, ActorResolution};
 use candidates::candidates;
 use dates::{attached_times, date_of};
 use factuality::{denies_previous, factuality};
@@ -272,7 +273,9 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                     let source = src.clone();
                     let mut target = tgt.clone();
                     if let (Some(a), Some(b)) = (&source, &target) {
-                        if a.mention == b.mention || a.code == b.code {
+                        if a.mention == b.mention
+                            || (a.code == b.code && !distinct_named(input, a.mention, b.mention))
+                        {
                             continue;
                         }
                     }
@@ -434,4 +437,25 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
         }
     }
     merge_duplicates(events, &event_sent)
+}
+
+/// Two differently named people or organisations: "Abbas called on Fatah" is an event
+/// though both are PSEGOV; "the army said the army" (a coreferent or a sector noun) is not.
+fn distinct_named(input: &EventInput, a: usize, b: usize) -> bool {
+    let key = |mut i: usize| -> Option<String> {
+        for _ in 0..input.mentions.len() {
+            match input.mentions.get(i)?.antecedent {
+                Some(j) if j != i => i = j,
+                _ => break,
+            }
+        }
+        let m = input.mentions.get(i)?;
+        let named = matches!(m.kind, ActorKind::Person | ActorKind::Organization)
+            && matches!(
+                m.resolved_by,
+                ActorResolution::Dictionary | ActorResolution::Title
+            );
+        named.then(|| m.name.as_deref().unwrap_or(&m.text).to_lowercase())
+    };
+    matches!((key(a), key(b)), (Some(x), Some(y)) if x != y)
 }
