@@ -303,6 +303,14 @@ fn parse_codes(content: &str) -> Result<(&str, Vec<CodeSpec>), String> {
             None => (body, ""),
         };
         let code = check_code(code)?;
+        // aras's dictionaries take codes of 3-character groups (`AZE`, `AZEGOV`): an
+        // entry written with another would make the whole converted file unloadable
+        // (issue 16, found by fuzzing: `[ITHTV]` in PETR.Validate.actors.txt).
+        if code != "-" && code.len() % 3 != 0 {
+            return Err(format!(
+                "code '{code}' is not made of 3-character groups (aras dictionaries need AZE, AZEGOV, ...)"
+            ));
+        }
         let when = parse_restriction(when)?;
         codes.push(CodeSpec { code, when });
     }
