@@ -549,10 +549,15 @@ fn check_sqlite_file(c: &rusqlite::Connection) -> Result<(), StoreError> {
         .query_map([], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     if found.len() == 1 && found[0] == "ok" {
-        Ok(())
-    } else {
-        Err(StoreError::Damaged(found.join("; ")))
+        return Ok(());
     }
+    // Rows such as "*** in database main ***\nPage 3: btreeInitPage() returns error code 11".
+    let detail: Vec<&str> = found
+        .iter()
+        .flat_map(|row| row.lines())
+        .filter(|line| !line.starts_with("***") && !line.trim().is_empty())
+        .collect();
+    Err(StoreError::Damaged(detail.join("; ")))
 }
 
 /// The current time as an ISO 8601 UTC timestamp.
