@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# kill -9 at random points of `aras ingest`, each followed by a re-run, must end with the
+# same store as one clean ingest (issue 16, item 4).
+#
+#   tests/crash/kill9.sh [KILLS] [INPUT...]
+#
+# KILLS: default 20. INPUT: default the AFP/Xinhua corpus of ../shared (2,452 articles),
+# else ../shared/corpus (Wikinews and the seed), else examples/. Environment: ARAS (the
+# binary; default target/release/aras, built if missing), BATCH_SIZE (passed as
+# --batch-size; default aras's own), SEED (for the random delays; default: the time).
+#
+# 1. A clean ingest into a fresh SQLite store, timed (T seconds).
+# 2. KILLS times, into a second fresh store: start the same ingest, wait a random delay,
+#    SIGKILL it, check the store (PRAGMA integrity_check, every document with all its
+#    records, no event without its cluster; tests/crash/store_dump.py --check). The delay
+#    is uniform in [0, 0.3 s + T x the fraction of documents not yet stored), so the kills
+#    fall anywhere in what the re-run still has to do: loading the model, reading the
+#    store, analysing, writing a batch.
+# 3. One last re-run to completion, then the two stores are compared with their canonical
+#    dumps (store_dump.py explains what "identical" means; row ids are compared too).
+# Prints one line per kill and a summary; exits 1 if any check fails.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+kills=${1:-20}
+shift || true
+inputs=("$@")
+shared=$root/../shared
+if [ ${#inputs[@]} -eq 0 ]; then
+    if [ -f "$shared/data/corpora/news_afp_xinhua_te3/articles.jsonl" ]; then
+        inputs=("$shared/data/corpora/news_afp_xinhua_te3/articles.jsonl")
+    elif [ -d "$shared/corpus" ]; then
+        inputs=("$shared/corpus/wikinews" "$shared/corpus/seed")
+    else
+        echo "kill9.sh: ../shared absent: using examples/ (4 documents, batch size 1)" >&2
+        inputs=("$root/examples")
+        BATCH_SIZE=${BATCH_SIZE:-1}
+    fi
+fi
+aras=${ARAS:-$root/target/release/aras}
+if [ ! -x "$aras" ]; then
+    (cd "$root" && cargo build --release --quiet)
+fi
+seed=${SEED:-$(date +%s)}
+RANDOM=$seed
+dump=$root/tests/crash/store_dump.py
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+flags=(-q)
+[ -n "${BATCH_SIZE:-}" ] && flags+=(--batch-size "$BATCH_SIZE")
+
+count() {
+    python3 -c 'import sqlite3, sys
+try:
+    print(sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True).execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+except sqlite3.Error:
+    print(0)' "$1"
+}
+now() { date +%s.%N; }
+calc() { awk "BEGIN { print $* }"; }
+
+echo "kill9: ${inputs[*]} (${BATCH_SIZE:+batch size $BATCH_SIZE, }SEED=$seed)"
+t0=$(now)
+"$aras" ingest --db "$work/clean.db" "${flags[@]}" "${inputs[@]}"
+clean_seconds=$(calc "$(now) - $t0")
+total=$(count "$work/clean.db")
+python3 "$dump" "$work/clean.db" "$work/clean.dump"
+printf 'clean ingest: %d documents in %.1f s\n' "$total" "$clean_seconds"
+
+failed=0
+landed=0
+killed_total_start=$(now)
+for i in $(seq 1 "$kills"); do
+    before=$(count "$work/killed.db")
+    # Uniform in [0, 0.3 + T x remaining fraction) seconds, in milliseconds.
+    span_ms=$(calc "int((0.3 + $clean_seconds * ($total - $before) / $total) * 1000)")
+    [ "$span_ms" -ge 1 ] || span_ms=1
+    delay_ms=$(( (RANDOM * 32768 + RANDOM) % span_ms ))
+    "$aras" ingest --db "$work/killed.db" "${flags[@]}" "${inputs[@]}" &
+    pid=$!
+    sleep "$(calc "$delay_ms / 1000")"
+    if kill -9 "$pid" 2>/dev/null; then
+        state="killed"
+        landed=$((landed + 1))
+    else
+        state="had finished"
+    fi
+    wait "$pid" 2>/dev/null || true
+    after=$(count "$work/killed.db")
+    if python3 "$dump" --check "$work/killed.db"; then
+        check=ok
+    else
+        check=FAILED
+        failed=1
+    fi
+    printf 'kill %2d: after %5.2f s (%s): %d -> %d documents, store check %s\n' \
+        "$i" "$(calc "$delay_ms / 1000")" "$state" "$before" "$after" "$check"
+done
+t1=$(now)
+"$aras" ingest --db "$work/killed.db" "${flags[@]}" "${inputs[@]}"
+final_seconds=$(calc "$(now) - $t1")
+killed_seconds=$(calc "$(now) - $killed_total_start")
+python3 "$dump" "$work/killed.db" "$work/killed.dump" || failed=1
+if cmp -s "$work/clean.dump" "$work/killed.dump"; then
+    identical=yes
+else
+    identical=NO
+    failed=1
+    diff "$work/clean.dump" "$work/killed.dump" | head -20 >&2 || true
+fi
+cmp -s "$work/clean.dump.ids" "$work/killed.dump.ids" && ids=yes || ids=no
+printf 'summary: %d kills (%d mid-run, %d after the run had finished), final re-run %.1f s, kills and re-runs %.1f s in all; %d documents; identical to the clean run: %s (row ids too: %s)\n' \
+    "$kills" "$landed" "$((kills - landed))" "$final_seconds" "$killed_seconds" "$(count "$work/killed.db")" "$identical" "$ids"
+exit $failed
