@@ -621,9 +621,11 @@ fn scan(
                 Ok((name, codes)) => match expand_alternations(name) {
                     Err(e) => ledger.reject(idx, e),
                     Ok(_) if phrase_words(name).is_empty() => ledger.reject(idx, "empty synonym"),
-                    Ok(alts) if alts.iter().any(|a| has_reserved(&display_form(a))) => {
-                        ledger.reject(idx, "phrase contains '|', '@' or a tab")
-                    }
+                    Ok(alts) if alts.iter().any(|a| has_reserved(&display_form(a))) => ledger
+                        .reject(
+                            idx,
+                            "phrase contains '|', '@', a tab or a control character",
+                        ),
                     Ok(alts) => {
                         p.codes.extend(codes);
                         for a in alts {
@@ -661,9 +663,10 @@ fn scan(
             }
             Ok((name, codes)) => match expand_alternations(name) {
                 Err(e) => ledger.reject(idx, e),
-                Ok(alts) if alts.iter().any(|a| has_reserved(&display_form(a))) => {
-                    ledger.reject(idx, "phrase contains '|', '@' or a tab")
-                }
+                Ok(alts) if alts.iter().any(|a| has_reserved(&display_form(a))) => ledger.reject(
+                    idx,
+                    "phrase contains '|', '@', a tab or a control character",
+                ),
                 Ok(alts) => {
                     pending = Some(Pending {
                         first: idx,

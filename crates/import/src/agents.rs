@@ -211,7 +211,10 @@ pub(crate) fn import_agents(text: &str, format: Format) -> ImportReport {
             }
         }
         if forms.iter().any(|f| has_reserved(f)) {
-            ledger.reject(idx, "phrase contains '|', '@' or a tab");
+            ledger.reject(
+                idx,
+                "phrase contains '|', '@', a tab or a control character",
+            );
             continue;
         }
         let mut attrs = format!("sector={code}");

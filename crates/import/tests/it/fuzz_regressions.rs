@@ -25,3 +25,28 @@ fn issue16_fuzz_actor_code_not_in_groups_of_three_is_rejected() {
             .expect("the converted lines load");
     }
 }
+
+/// A control character (here escape bytes) inside a synonym was written into the form,
+/// and aras's dictionary reader refused the whole converted file for it. The synonym is
+/// now rejected with a reason; the entry keeps its other forms.
+#[test]
+fn issue16_fuzz_control_character_in_a_phrase_is_rejected() {
+    let text = "AZERBAIJAN_ [AZE]\n+AZER\u{1b}\u{1b}I_\n+AZERI_\nPOLICE\u{7}_ [~COP]\n";
+    for kind in [DictKind::Actors, DictKind::Agents] {
+        let report = import(text, Format::Petrarch, kind);
+        let control = |c: char| c.is_control() && c != '\n' && c != '\t';
+        assert!(!report.output.chars().any(control), "{kind:?}");
+        aras_dict::Dictionary::from_sources(&[("imported", &report.output)])
+            .unwrap_or_else(|e| panic!("{kind:?}: {e}\n{}", report.output));
+    }
+    let report = import(text, Format::Petrarch, DictKind::Actors);
+    assert!(
+        report.output.contains("AZE\tcountry\tAzerbaijan|Azeri\n"),
+        "{}",
+        report.output
+    );
+    assert!(report
+        .rejected
+        .iter()
+        .any(|r| r.line == 2 && r.reason.contains("control character")));
+}
