@@ -50,3 +50,20 @@ fn issue16_fuzz_control_character_in_a_phrase_is_rejected() {
         .iter()
         .any(|r| r.line == 2 && r.reason.contains("control character")));
 }
+
+/// An agent code that is not made of 3-character groups (`[~CGOV]`, in PETRARCH's own
+/// validation dictionary) was written out, and aras's dictionary reader refused the whole
+/// converted file for it. It is now rejected with a reason.
+#[test]
+fn issue16_fuzz_agent_code_not_in_groups_of_three_is_rejected() {
+    for format in [Format::Petrarch, Format::Tabari] {
+        let text = "POLICEWOMAN_ [~CGOV]\nPOLICE_ [~COP]\nMINISTRY_ [GOVMED~]\n";
+        let report = import(text, format, DictKind::Agents);
+        assert_eq!(report.entries, 2, "{format:?}: {}", report.output);
+        assert!(!report.output.contains("CGOV"), "{}", report.output);
+        assert_eq!(report.rejected.len(), 1, "{:?}", report.rejected);
+        assert!(report.rejected[0].reason.contains("3-character groups"));
+        aras_dict::Dictionary::from_sources(&[("imported", &report.output)])
+            .expect("the converted lines load");
+    }
+}
