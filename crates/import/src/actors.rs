@@ -462,6 +462,14 @@ fn emit(p: Pending, ledger: &mut Ledger, out: &mut String, entries: &mut usize) 
     periods.sort_by_key(|(_, f, _)| *f);
     for (code, from, to) in &periods {
         let code = code.to_ascii_uppercase();
+        // A country's entry may carry another code for some period (a restriction line
+        // such as `[AFGMIL]`): that line is no country, which must be a bare 3-letter code
+        // (issue 16, found by fuzzing: the line made the converted file unloadable).
+        let kind = if kind == "country" && code.len() != 3 {
+            "organization"
+        } else {
+            kind
+        };
         let mut attrs: Vec<String> = Vec::new();
         if kind != "country" && code.len() > 3 && is_country(&code[..3]) {
             attrs.push(format!("country={}", &code[..3]));

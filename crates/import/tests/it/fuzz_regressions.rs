@@ -67,3 +67,26 @@ fn issue16_fuzz_agent_code_not_in_groups_of_three_is_rejected() {
             .expect("the converted lines load");
     }
 }
+
+/// A country's entry with a restriction line of another code (`[AFGMIL]`) was written as
+/// a `country` line with a 6-letter code, which aras's dictionary reader refuses (and with
+/// it the whole converted file). That line is now an organization of that country.
+#[test]
+fn issue16_fuzz_country_entry_with_a_sector_code_period() {
+    let text = "AFGHANISTAN_  [AFG]\n+AFGHAN_\n\t[AFGMIL 800101-891231]\n";
+    let report = import(text, Format::Petrarch, DictKind::Actors);
+    aras_dict::Dictionary::from_sources(&[("imported", &report.output)])
+        .unwrap_or_else(|e| panic!("{e}\n{}", report.output));
+    assert!(
+        report.output.contains(
+            "AFGMIL\torganization\tAfghanistan|Afghan\tcountry=AFG;from=1980-01-01;to=1989-12-31\n"
+        ),
+        "{}",
+        report.output
+    );
+    assert!(
+        report.output.contains("AFG\tcountry\tAfghanistan|Afghan"),
+        "{}",
+        report.output
+    );
+}
