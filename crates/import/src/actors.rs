@@ -463,9 +463,10 @@ fn emit(p: Pending, ledger: &mut Ledger, out: &mut String, entries: &mut usize) 
     for (code, from, to) in &periods {
         let code = code.to_ascii_uppercase();
         // A country's entry may carry another code for some period (a restriction line
-        // such as `[AFGMIL]`): that line is no country, which must be a bare 3-letter code
-        // (issue 16, found by fuzzing: the line made the converted file unloadable).
-        let kind = if kind == "country" && code.len() != 3 {
+        // such as `[AFGMIL]`, or a synonym's `[071]`): that line is no country, which must be
+        // a known 3-letter country code (issue 16, found by fuzzing: such a line made the
+        // converted file unloadable).
+        let kind = if kind == "country" && !(code.len() == 3 && is_country(&code)) {
             "organization"
         } else {
             kind
