@@ -72,7 +72,8 @@ fn issue16_overwritten_bytes_in_a_store_are_refused_and_left_as_it_is() {
     refused(&path, |e| matches!(e, StoreError::Damaged(_)));
     let err = Store::open(path.to_str().unwrap()).unwrap_err().to_string();
     assert!(
-        err.starts_with("the database file is damaged (Tree 3 page 3: btreeInitPage()") && !err.contains('\n'),
+        err.starts_with("the database file is damaged (Tree 3 page 3: btreeInitPage()")
+            && !err.contains('\n'),
         "{err}"
     );
 }
