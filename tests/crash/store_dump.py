@@ -13,11 +13,13 @@ row id). Row ids are compared separately (`ids:` line on stderr): they are equal
 documents and clusters were stored in the same order, which the kill -9 runs keep, but
 two concurrent writers may interleave batches and a reader cannot tell the difference.
 
-Checks (exit 1 on failure): PRAGMA integrity_check is ok; every document has as many
+With --check, a file that does not exist yet or holds no tables yet (a kill before the
+first migration committed) passes. Checks (exit 1 on failure): PRAGMA integrity_check is ok; every document has as many
 actors, times, quotes, events and claims as its own counts say; every event's cluster
 exists and no cluster is empty; every document is in the full-text index.
 """
 import json
+import os
 import sqlite3
 import sys
 
@@ -107,7 +109,12 @@ def main():
         args = args[1:]
     if len(args) != (1 if only_check else 2):
         sys.exit(__doc__)
+    if only_check and not os.path.exists(args[0]):
+        return  # killed before it created the file: nothing to check
     db = sqlite3.connect(f"file:{args[0]}?mode=ro", uri=True)
+    tables = db.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'documents'").fetchone()[0]
+    if only_check and tables == 0:
+        return  # killed before its first migration committed: an empty database
     problems = check(db)
     for p in problems:
         print(f"store_dump: {args[0]}: {p}", file=sys.stderr)
