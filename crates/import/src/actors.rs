@@ -303,6 +303,14 @@ fn parse_codes(content: &str) -> Result<(&str, Vec<CodeSpec>), String> {
             None => (body, ""),
         };
         let code = check_code(code)?;
+        // aras's dictionaries take codes of 3-character groups (`AZE`, `AZEGOV`): an
+        // entry written with another would make the whole converted file unloadable
+        // (issue 16, found by fuzzing: `[ITHTV]` in PETR.Validate.actors.txt).
+        if code != "-" && code.len() % 3 != 0 {
+            return Err(format!(
+                "code '{code}' is not made of 3-character groups (aras dictionaries need AZE, AZEGOV, ...)"
+            ));
+        }
         let when = parse_restriction(when)?;
         codes.push(CodeSpec { code, when });
     }
@@ -454,6 +462,15 @@ fn emit(p: Pending, ledger: &mut Ledger, out: &mut String, entries: &mut usize) 
     periods.sort_by_key(|(_, f, _)| *f);
     for (code, from, to) in &periods {
         let code = code.to_ascii_uppercase();
+        // A country's entry may carry another code for some period (a restriction line
+        // such as `[AFGMIL]`, or a synonym's `[071]`): that line is no country, which must be
+        // a known 3-letter country code (issue 16, found by fuzzing: such a line made the
+        // converted file unloadable).
+        let kind = if kind == "country" && !(code.len() == 3 && is_country(&code)) {
+            "organization"
+        } else {
+            kind
+        };
         let mut attrs: Vec<String> = Vec::new();
         if kind != "country" && code.len() > 3 && is_country(&code[..3]) {
             attrs.push(format!("country={}", &code[..3]));
@@ -613,9 +630,11 @@ fn scan(
                 Ok((name, codes)) => match expand_alternations(name) {
                     Err(e) => ledger.reject(idx, e),
                     Ok(_) if phrase_words(name).is_empty() => ledger.reject(idx, "empty synonym"),
-                    Ok(alts) if alts.iter().any(|a| has_reserved(&display_form(a))) => {
-                        ledger.reject(idx, "phrase contains '|', '@' or a tab")
-                    }
+                    Ok(alts) if alts.iter().any(|a| has_reserved(&display_form(a))) => ledger
+                        .reject(
+                            idx,
+                            "phrase contains '|', '@', a tab or a control character",
+                        ),
                     Ok(alts) => {
                         p.codes.extend(codes);
                         for a in alts {
@@ -653,9 +672,10 @@ fn scan(
             }
             Ok((name, codes)) => match expand_alternations(name) {
                 Err(e) => ledger.reject(idx, e),
-                Ok(alts) if alts.iter().any(|a| has_reserved(&display_form(a))) => {
-                    ledger.reject(idx, "phrase contains '|', '@' or a tab")
-                }
+                Ok(alts) if alts.iter().any(|a| has_reserved(&display_form(a))) => ledger.reject(
+                    idx,
+                    "phrase contains '|', '@', a tab or a control character",
+                ),
                 Ok(alts) => {
                     pending = Some(Pending {
                         first: idx,

@@ -162,6 +162,17 @@ pub(crate) fn import_agents(text: &str, format: Format) -> ImportReport {
             ledger.reject(idx, format!("invalid agent code '{code_raw}'"));
             continue;
         }
+        // aras's dictionaries take codes of 3-character groups (issue 16, found by
+        // fuzzing: `[~CGOV]` in PETR.Validate.agents.txt made the converted file unloadable).
+        if code.len() % 3 != 0 {
+            ledger.reject(
+                idx,
+                format!(
+                    "agent code '{code_raw}' is not made of 3-character groups (GOV, GOVMED, ...)"
+                ),
+            );
+            continue;
+        }
         let code = code.to_ascii_uppercase();
         let head = ct[..open].trim();
         // Explicit plurals in braces.
@@ -211,7 +222,10 @@ pub(crate) fn import_agents(text: &str, format: Format) -> ImportReport {
             }
         }
         if forms.iter().any(|f| has_reserved(f)) {
-            ledger.reject(idx, "phrase contains '|', '@' or a tab");
+            ledger.reject(
+                idx,
+                "phrase contains '|', '@', a tab or a control character",
+            );
             continue;
         }
         let mut attrs = format!("sector={code}");

@@ -224,9 +224,11 @@ pub fn expand_alternations(raw: &str) -> Result<Vec<String>, String> {
     Ok(out)
 }
 
-/// Characters that would break an aras dictionary line.
+/// Characters that would break an aras dictionary line: its separators, and control
+/// characters, which aras's dictionary reader refuses in a form (issue 16, found by
+/// fuzzing: an escape byte in a synonym made the converted file unloadable).
 pub fn has_reserved(s: &str) -> bool {
-    s.contains(['\t', '|', '@'])
+    s.contains(['\t', '|', '@']) || s.chars().any(char::is_control)
 }
 
 #[cfg(test)]

@@ -86,15 +86,18 @@ fn read_line(line: &str, meta: &mut Meta) -> bool {
 
 /// Strips one pair of matching quotes; in double quotes `\"` and `\\` are unescaped.
 fn unquote(value: &str) -> String {
-    let bytes = value.as_bytes();
-    if bytes.len() >= 2 {
-        let (first, last) = (bytes[0], bytes[bytes.len() - 1]);
-        let inner = &value[1..value.len() - 1];
-        if first == b'"' && last == b'"' {
-            return inner.replace("\\\"", "\"").replace("\\\\", "\\");
-        }
-        if first == b'\'' && last == b'\'' {
-            return inner.replace("''", "'");
+    // Slice only once both ends are known to be ASCII quotes: a value such as `é` or
+    // `"x€` has a multi-byte character at one end (issue 16, found by fuzzing).
+    for (quote, escapes) in [('"', true), ('\'', false)] {
+        if let Some(inner) = value
+            .strip_prefix(quote)
+            .and_then(|rest| rest.strip_suffix(quote))
+        {
+            return if escapes {
+                inner.replace("\\\"", "\"").replace("\\\\", "\\")
+            } else {
+                inner.replace("''", "'")
+            };
         }
     }
     value.to_string()

@@ -32,8 +32,10 @@ pub use records::DocumentRecords;
 /// Everything that can go wrong in the store.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// Not a `source`: rusqlite's error and its own cause repeat the same message, so a
+    /// chain printed in full said it three times.
     #[error("SQLite: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     /// The PostgreSQL error with its cause spelled out (the client's own message for a
     /// server error is only "db error").
     #[error("PostgreSQL: {0}")]
@@ -48,6 +50,28 @@ pub enum StoreError {
     /// A stored value that this version cannot read (another program's rows).
     #[error("unreadable stored value: {0}")]
     Corrupt(String),
+    /// The `--db` path names something other than a regular file (a directory, a device).
+    #[error("not a regular file; left as it is")]
+    NotAFile,
+    /// The file is not a SQLite database at all.
+    #[error("not a SQLite database; left as it is")]
+    NotADatabase,
+    /// A SQLite file that fails SQLite's own check (truncated, overwritten bytes).
+    #[error("the database file is damaged ({0}); left as it is: restore it from a backup or use another file")]
+    Damaged(String),
+    /// Another application's SQLite database: aras adds no tables to it.
+    #[error("not an aras store ({0}); left as it is")]
+    Foreign(String),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase,
+            Some(rusqlite::ErrorCode::DatabaseCorrupt) => StoreError::Damaged(e.to_string()),
+            _ => StoreError::Sqlite(e),
+        }
+    }
 }
 
 impl From<postgres::Error> for StoreError {
@@ -155,9 +179,35 @@ impl Store {
     }
 
     /// Opens a SQLite store file (created if missing).
+    ///
+    /// An existing file is checked before anything is written to it (issue 16): it must be
+    /// a regular file, pass SQLite's `quick_check` (a truncated or overwritten file is
+    /// refused, never repaired or replaced) and be an aras store or an empty database (a
+    /// database of another application is refused rather than given aras's tables).
     pub fn open_sqlite(path: &std::path::Path) -> Result<Store, StoreError> {
+        check_regular_file(path)?;
         let c = rusqlite::Connection::open(path)?;
         c.busy_timeout(SQLITE_BUSY_TIMEOUT)?;
+        check_sqlite_file(&c)?;
+        let ours: i64 = c.query_row(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
+            [],
+            |r| r.get(0),
+        )?;
+        let tables: Vec<String> = {
+            let mut stmt = c.prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name LIMIT 6",
+            )?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        if ours == 0 && !tables.is_empty() {
+            let more = if tables.len() > 5 { ", ..." } else { "" };
+            let names = tables[..tables.len().min(5)].join(", ");
+            return Err(StoreError::Foreign(format!(
+                "it has tables {names}{more} and no schema_version"
+            )));
+        }
         // WAL: readers do not block the writer; NORMAL sync is safe in WAL mode (a
         // committed batch survives a killed process; a power cut may lose the last ones
         // but never leaves a half batch).
@@ -193,8 +243,12 @@ impl Store {
             let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX
                 | OpenFlags::SQLITE_OPEN_URI;
+            if !location.starts_with("file:") {
+                check_regular_file(std::path::Path::new(location))?;
+            }
             let c = rusqlite::Connection::open_with_flags(location, flags)?;
             c.busy_timeout(SQLITE_BUSY_TIMEOUT)?;
+            check_sqlite_file(&c)?;
             c.set_prepared_statement_cache_capacity(256);
             Store {
                 conn: Conn::Sqlite(c),
@@ -221,11 +275,13 @@ impl Store {
             return Self::open_postgres(location, None);
         }
         use rusqlite::OpenFlags;
+        check_regular_file(std::path::Path::new(location))?;
         let c = rusqlite::Connection::open_with_flags(
             location,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         c.busy_timeout(SQLITE_BUSY_TIMEOUT)?;
+        check_sqlite_file(&c)?;
         c.set_prepared_statement_cache_capacity(256);
         for table in ["schema_version", "documents", "events"] {
             let found: i64 = c.query_row(
@@ -474,6 +530,35 @@ impl Store {
     pub fn quotes(&mut self, filter: &MentionFilter) -> Result<Vec<QuoteRow>, StoreError> {
         query::quotes(&mut self.conn, filter)
     }
+}
+
+/// Refuses a `--db` path that exists and is not a regular file (a directory, a device
+/// such as `/dev/null`, a FIFO); a path that does not exist yet is fine.
+fn check_regular_file(path: &std::path::Path) -> Result<(), StoreError> {
+    match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() => Err(StoreError::NotAFile),
+        _ => Ok(()),
+    }
+}
+
+/// SQLite's `quick_check` (the structure of every page, without cross-checking indexes:
+/// about 0.1 s for a 60 MB store): a truncated file or overwritten bytes anywhere are
+/// found before a query reads wrong rows or a write spreads the damage.
+fn check_sqlite_file(c: &rusqlite::Connection) -> Result<(), StoreError> {
+    let mut stmt = c.prepare("PRAGMA quick_check(3)")?;
+    let found: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    if found.len() == 1 && found[0] == "ok" {
+        return Ok(());
+    }
+    // Rows such as "*** in database main ***\nPage 3: btreeInitPage() returns error code 11".
+    let detail: Vec<&str> = found
+        .iter()
+        .flat_map(|row| row.lines())
+        .filter(|line| !line.starts_with("***") && !line.trim().is_empty())
+        .collect();
+    Err(StoreError::Damaged(detail.join("; ")))
 }
 
 /// The current time as an ISO 8601 UTC timestamp.

@@ -4,6 +4,7 @@
 //! as the converter's output (`cameo_verbs`).
 
 mod cameo_verbs;
+mod fuzz_regressions;
 mod patterns;
 mod people;
 mod people_phoenix;

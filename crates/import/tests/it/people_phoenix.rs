@@ -95,5 +95,8 @@ fn people_phoenix_is_reproduced() {
         );
     }
     assert!(report.people > 15_000, "{} people", report.people);
-    assert!(report.rejected.len() < 20, "{:?}", report.rejected);
+    // 20 since issue 16: two names whose letter was replaced by a SUB control character
+    // (`LIAMINE_Z\x1aROUAL_`, `JAN_STRASK\x1aY`) are rejected with their restriction lines
+    // (aras's reader refuses control characters in a form), and so is a 10-letter code.
+    assert!(report.rejected.len() <= 20, "{:?}", report.rejected);
 }

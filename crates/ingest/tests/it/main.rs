@@ -2,5 +2,6 @@
 //! bad input on the fixtures of `tests/fixtures/` and the shared corpus where present
 //! (`ingest`), and properties (`props`).
 
+mod fuzz_regressions;
 mod ingest;
 mod props;
