@@ -132,3 +132,18 @@ def test_gil_is_released_while_analysing():
     stop.set()
     t.join()
     assert during > 5
+
+
+def test_corpus_equals_cli(repo, aras_bin):
+    """The AFP/Xinhua articles (../shared, or $ARAS_CORPUS), when present: 200 documents."""
+    import os
+    import pathlib
+
+    path = pathlib.Path(os.environ.get(
+        "ARAS_CORPUS", repo.parent / "shared/data/corpora/news_afp_xinhua_te3/articles.jsonl"))
+    if not path.is_file():
+        pytest.skip(f"{path} not found (set ARAS_CORPUS to a JSONL file)")
+    with path.open() as f:
+        docs = [json.loads(line) for _, line in zip(range(200), f)]
+    docs = [{k: v for k, v in d.items() if k in aras.FIELDS} for d in docs]
+    assert aras.analyze_batch(docs, threads=2) == cli_records(aras_bin, docs)
