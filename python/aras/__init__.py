@@ -30,6 +30,7 @@ FIELDS = ("id", "title", "date", "source", "url", "lang", "text")
 
 Date = Union[str, _dt.date]
 Doc = Union[str, Mapping[str, Any]]
+Record = Dict[str, Any]
 
 
 def _date(value: Any, where: str) -> Optional[str]:

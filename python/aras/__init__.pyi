@@ -3,6 +3,8 @@ from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Tuple,
 
 import pyarrow
 
+__all__ = ["analyze", "analyze_batch", "load", "Store", "FIELDS"]
+
 FIELDS: Tuple[str, ...]
 
 Date = Union[str, datetime.date]

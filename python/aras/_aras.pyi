@@ -1,5 +1,7 @@
 from typing import Dict, List, Optional, Tuple
 
+__all__ = ["analyze_json", "load", "store_events_parquet"]
+
 def analyze_json(
     docs: List[Dict[str, Optional[str]]],
     threads: Optional[int] = None,
