@@ -1,0 +1,206 @@
+"""aras: political event data from news text, in Python.
+
+The functions here run the same code as the ``aras`` command line: for one document,
+:func:`analyze` returns exactly the records ``aras analyze`` writes (SCHEMA.md in the
+aras repository) for the JSON Lines line ``{"id": ..., "date": ..., "text": ...}``, each
+record decoded into a ``dict``.
+
+The tagger/parser model and the dictionaries are loaded once per process, on first use
+(or by :func:`load`), from ``$ARAS_MODEL`` if set, else from the model built into the
+extension. Analysis runs without the GIL, so other Python threads keep running.
+
+>>> import aras
+>>> records = aras.analyze("Germany attacked France on Monday.", date="2024-03-04")
+>>> [r["type"] for r in records]
+['document', 'actor', 'actor', 'time', 'event']
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json as _json
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Union
+
+from . import _aras
+
+__all__ = ["analyze", "analyze_batch", "load", "Store", "FIELDS"]
+
+#: The document fields aras reads, as in a JSON Lines input line.
+FIELDS = ("id", "title", "date", "source", "url", "lang", "text")
+
+Date = Union[str, _dt.date]
+Doc = Union[str, Mapping[str, Any]]
+Record = Dict[str, Any]
+
+
+def _date(value: Any, where: str) -> Optional[str]:
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return value
+    raise TypeError(f"{where}: date must be a str or datetime.date, not {type(value).__name__}")
+
+
+def _doc(item: Any, n: int) -> Dict[str, Optional[str]]:
+    """One input as the str fields of a JSONL line (``n`` counts from 1, for messages)."""
+    if isinstance(item, str):
+        return {"text": item}
+    if not isinstance(item, Mapping):
+        raise TypeError(
+            f"document {n}: expected a str or a dict with a 'text' field, not {type(item).__name__}"
+        )
+    doc: Dict[str, Optional[str]] = {}
+    for key, value in item.items():
+        if key not in FIELDS:
+            raise ValueError(
+                f"document {n}: unknown field {key!r} (expected one of {', '.join(FIELDS)})"
+            )
+        if key == "date":
+            doc[key] = _date(value, f"document {n}")
+        elif key == "text":
+            if not isinstance(value, str):
+                raise TypeError(f"document {n}: text must be a str, not {type(value).__name__}")
+            doc[key] = value
+        elif value is None or isinstance(value, str):
+            doc[key] = value
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            # As the JSONL reader does with numbers: an id of 7 is the id "7".
+            doc[key] = str(value)
+        else:
+            raise TypeError(f"document {n}: {key} must be a str, not {type(value).__name__}")
+    if "text" not in doc:
+        raise ValueError(f"document {n}: no 'text' field")
+    return doc
+
+
+def _decode(chunks: List[List[str]]) -> List[List[Dict[str, Any]]]:
+    # One json.loads per document (its records joined into an array) takes half the time
+    # of one per record.
+    return [_json.loads("[" + ",".join(chunk) + "]") for chunk in chunks]
+
+
+def analyze(
+    text: str,
+    date: Optional[Date] = None,
+    id: Optional[str] = None,
+    *,
+    title: Optional[str] = None,
+    source: Optional[str] = None,
+    url: Optional[str] = None,
+    lang: Optional[str] = None,
+    timeout: Optional[float] = None,
+) -> List[Dict[str, Any]]:
+    """Analyse one document and return its records, as ``aras analyze`` writes them.
+
+    :param text: the document body; offsets in the records are UTF-8 byte offsets into it.
+    :param date: publication date, ``YYYY-MM-DD`` (a time may follow) or a
+        ``datetime.date``; relative times ("on Monday") are resolved against it.
+    :param id: the document id (``doc_id`` of every record); default ``"stdin-1"``, the id
+        ``aras analyze -`` gives an unnamed first line.
+    :param title, source, url, lang: more metadata, carried into the document record.
+    :param timeout: seconds the analysis may take (default: no limit).
+    :returns: the document record first, then actors, times, quotes, events and claims.
+    :raises ValueError: a date that is not a real ``YYYY-MM-DD`` day, or a bad timeout.
+    :raises TypeError: a field of the wrong type.
+    :raises TimeoutError: the analysis ran past ``timeout``.
+    :raises RuntimeError: the model could not be loaded.
+    """
+    fields = {"text": text, "date": date, "id": id, "title": title, "source": source,
+              "url": url, "lang": lang}
+    doc = _doc({k: v for k, v in fields.items() if v is not None}, 1)
+    return _decode(_aras.analyze_json([doc], 1, timeout))[0]
+
+
+def analyze_batch(
+    docs: Iterable[Doc],
+    threads: Optional[int] = None,
+    *,
+    timeout: Optional[float] = None,
+    flat: bool = False,
+) -> Union[List[List[Dict[str, Any]]], List[Dict[str, Any]]]:
+    """Analyse many documents in parallel, without the GIL.
+
+    :param docs: strings (bodies) or dicts with a ``text`` field and optionally ``id``,
+        ``date``, ``title``, ``source``, ``url``, ``lang`` (the fields of a JSONL input
+        line). Documents without an id get ``stdin-<n>``, n counting from 1, as on
+        ``aras analyze -``.
+    :param threads: worker threads (default: one per core).
+    :param timeout: seconds each document may take (default: no limit).
+    :param flat: return one list of every record in input order (what ``aras analyze``
+        writes for the same JSONL input) instead of one list per document.
+    :returns: per document, its records as :func:`analyze` returns them.
+    """
+    if threads is not None and (not isinstance(threads, int) or threads < 1):
+        raise ValueError(f"threads must be a positive int, not {threads!r}")
+    prepared = [_doc(item, n) for n, item in enumerate(docs, start=1)]
+    if not prepared:
+        return []
+    per_doc = _decode(_aras.analyze_json(prepared, threads, timeout))
+    if flat:
+        return [record for records in per_doc for record in records]
+    return per_doc
+
+
+def load() -> None:
+    """Load the model and dictionaries now rather than on the first analysis."""
+    _aras.load()
+
+
+_EVENT_FILTERS = (
+    "actor", "country", "dyad", "directed", "cameo", "root", "plover", "quad",
+    "from_date", "to_date", "modality", "source", "limit", "reports",
+)
+
+
+class Store:
+    """An aras store (``aras ingest --db``): a SQLite file path or a ``postgres://`` URL.
+
+    Opened read-only, query by query, as ``aras events`` opens it.
+    """
+
+    def __init__(self, location: str) -> None:
+        self.location = str(location)
+
+    def __repr__(self) -> str:
+        return f"aras.Store({self.location!r})"
+
+    def events_parquet(self, **filters: Any) -> bytes:
+        """The events matching ``filters`` as a Parquet file's bytes (``aras export``'s schema)."""
+        unknown = set(filters) - set(_EVENT_FILTERS)
+        if unknown:
+            raise TypeError(
+                f"unknown filter(s) {', '.join(sorted(unknown))} "
+                f"(expected {', '.join(_EVENT_FILTERS)})"
+            )
+        for key in ("from_date", "to_date"):
+            if key in filters:
+                filters[key] = _date(filters[key], key)
+        for key in ("cameo", "root", "quad"):
+            if filters.get(key) is not None:
+                filters[key] = str(filters[key])
+        if filters.get("dyad") is not None:
+            filters["dyad"] = tuple(filters["dyad"])
+        return _aras.store_events_parquet(self.location, **filters)
+
+    def events(self, **filters: Any) -> "pyarrow.Table":  # noqa: F821
+        """Events in the store as a ``pyarrow.Table``, in the Arrow schema of ``aras export``.
+
+        Filters, as the flags of ``aras events``: ``actor``, ``country``, ``dyad=(A, B)``,
+        ``directed``, ``cameo``, ``root``, ``plover``, ``quad``, ``from_date``, ``to_date``
+        (``YYYY-MM-DD`` or ``datetime.date``), ``modality`` (default ``"factual"``),
+        ``source``, ``limit``, ``reports`` (one row per report instead of per cluster).
+        ``.to_pandas()`` on the result gives a DataFrame. Needs ``pyarrow``.
+        """
+        try:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+        except ImportError as e:  # pragma: no cover - depends on the environment
+            raise ImportError(
+                "aras.Store.events needs pyarrow: pip install pyarrow "
+                "(or use Store.events_parquet for the raw Parquet bytes)"
+            ) from e
+        return pq.read_table(pa.BufferReader(self.events_parquet(**filters)))

@@ -1,0 +1,343 @@
+//! `aras._aras`: the native half of the `aras` Python package (the `aras/` package wraps it).
+//!
+//! Documents go through exactly what `aras analyze` does to a JSON Lines input line: the
+//! line is built from the caller's fields with serde_json, read by `aras_ingest`'s JSONL
+//! reader, run through `aras_pipeline::read_within` and rendered by
+//! `aras_pipeline::records::records` (the function behind `write_jsonl`). Records cross
+//! into Python as JSON text, one string per record, which the Python side decodes.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use aras_ingest::{Document, Format};
+use aras_pipeline::{Deadline, Engine, TimedOut};
+use pyo3::exceptions::{PyRuntimeError, PyTimeoutError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+use rayon::prelude::*;
+
+#[cfg(aras_embedded_model)]
+static EMBEDDED_MODEL: &[u8] = include_bytes!("../../models/en_ewt.model");
+#[cfg(not(aras_embedded_model))]
+static EMBEDDED_MODEL: &[u8] = &[];
+
+/// The process-wide engine: model, dictionaries and event lexicon, read-only once loaded.
+///
+/// A Python extension module is loaded once per interpreter process and its functions are
+/// free functions, so there is no owner to hang the engine on but the module itself; a
+/// `OnceLock` gives every call (from any Python thread, and from the rayon workers of a
+/// batch) a `&'static Engine` without locking after the first load. Loading (about 12 MB
+/// of model) happens on the first call, not at import, so `import aras` stays cheap.
+static ENGINE: OnceLock<Engine> = OnceLock::new();
+
+/// Everything that can go wrong here, each mapped to the Python exception a caller expects.
+#[derive(Debug, thiserror::Error)]
+enum Error {
+    #[error("{0}")]
+    BadDate(String),
+    #[error("{0}")]
+    BadDocument(String),
+    #[error("cannot load the aras engine: {0}")]
+    Engine(String),
+    #[error("document {id}: {source}")]
+    TimedOut { id: String, source: TimedOut },
+    #[error("store {location}: {message}")]
+    Store { location: String, message: String },
+}
+
+impl From<Error> for PyErr {
+    fn from(e: Error) -> PyErr {
+        let message = e.to_string();
+        match e {
+            Error::BadDate(_) | Error::BadDocument(_) => PyValueError::new_err(message),
+            Error::Engine(_) | Error::Store { .. } => PyRuntimeError::new_err(message),
+            Error::TimedOut { .. } => PyTimeoutError::new_err(message),
+        }
+    }
+}
+
+/// The engine, loaded on first use: the model named by `ARAS_MODEL` (as for the CLI), else
+/// the one embedded at build time, and the built-in dictionaries and lexicon.
+fn engine() -> Result<&'static Engine, Error> {
+    if let Some(engine) = ENGINE.get() {
+        return Ok(engine);
+    }
+    // Two threads arriving first may both load; one result is kept, the other dropped.
+    let loaded = load_engine()?;
+    Ok(ENGINE.get_or_init(|| loaded))
+}
+
+fn load_engine() -> Result<Engine, Error> {
+    let model = match std::env::var_os("ARAS_MODEL") {
+        Some(path) => {
+            let bytes = std::fs::read(&path).map_err(|e| {
+                Error::Engine(format!("cannot read model {}: {e}", path.to_string_lossy()))
+            })?;
+            aras_nlp::model::Model::from_bytes(&bytes).map_err(|e| {
+                Error::Engine(format!(
+                    "{} is not a usable aras model: {e}",
+                    path.to_string_lossy()
+                ))
+            })?
+        }
+        None if EMBEDDED_MODEL.is_empty() => {
+            return Err(Error::Engine(
+                "this build has no embedded model (models/en_ewt.model was missing); \
+                 set ARAS_MODEL to a model file"
+                    .into(),
+            ))
+        }
+        None => aras_nlp::model::Model::from_bytes(EMBEDDED_MODEL)
+            .map_err(|e| Error::Engine(format!("the embedded model is unusable: {e}")))?,
+    };
+    Ok(Engine {
+        model,
+        dictionary: aras_dict::Dictionary::builtin()
+            .map_err(|e| Error::Engine(format!("the built-in dictionaries: {e}")))?,
+        lexicon: aras_events::Lexicon::builtin()
+            .map_err(|e| Error::Engine(format!("the built-in event lexicon: {e}")))?,
+    })
+}
+
+/// Metadata fields a document may carry, as in a JSONL input line.
+const FIELDS: [&str; 7] = ["id", "title", "date", "source", "url", "lang", "text"];
+
+/// A date must begin with a real `YYYY-MM-DD` day (a time may follow): the pipeline dates
+/// events relative to that day, and silently ignores anything else, so a typo here would
+/// only show as missing event dates.
+fn check_date(date: &str) -> Result<(), Error> {
+    let bad = || {
+        Error::BadDate(format!(
+            "date {date:?} is not an ISO 8601 date (YYYY-MM-DD, optionally followed by a time)"
+        ))
+    };
+    let b = date.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' || b.get(10).is_some_and(u8::is_ascii_digit) {
+        return Err(bad());
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let s = date.get(r)?;
+        s.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (Some(year), Some(month), Some(day)) = (num(0..4), num(5..7), num(8..10)) else {
+        return Err(bad());
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return Err(bad()),
+    };
+    if day == 0 || day > days {
+        return Err(bad());
+    }
+    Ok(())
+}
+
+/// Reads the documents as `aras analyze -` reads these JSONL lines (ids default to
+/// `stdin-<n>`, n counting from 1 in input order).
+fn documents(docs: Vec<HashMap<String, Option<String>>>) -> Result<Vec<Document>, Error> {
+    let mut jsonl = String::new();
+    for (n, doc) in docs.into_iter().enumerate() {
+        let mut line = serde_json::Map::new();
+        for (key, value) in doc {
+            if !FIELDS.contains(&key.as_str()) {
+                return Err(Error::BadDocument(format!(
+                    "document {}: unknown field {key:?} (expected one of {})",
+                    n + 1,
+                    FIELDS.join(", ")
+                )));
+            }
+            if key == "date" {
+                if let Some(date) = &value {
+                    check_date(date)?;
+                }
+            }
+            if let Some(value) = value {
+                line.insert(key, serde_json::Value::String(value));
+            }
+        }
+        if !line.contains_key("text") {
+            return Err(Error::BadDocument(format!("document {}: no text", n + 1)));
+        }
+        jsonl.push_str(&serde_json::Value::Object(line).to_string());
+        jsonl.push('\n');
+    }
+    aras_ingest::parse_bytes("-", Format::Jsonl, jsonl.as_bytes())
+        .into_iter()
+        .map(|item| item.map_err(|e| Error::BadDocument(e.to_string())))
+        .collect()
+}
+
+/// One document's records as JSON text, in `aras analyze` order.
+fn records(
+    engine: &Engine,
+    doc: &Document,
+    timeout: Option<Duration>,
+) -> Result<Vec<String>, Error> {
+    let reading = aras_pipeline::read_within(engine, doc, timeout.map(Deadline::after)).map_err(
+        |source| Error::TimedOut {
+            id: doc.id.clone(),
+            source,
+        },
+    )?;
+    Ok(aras_pipeline::records::records(&reading)
+        .iter()
+        .map(|r| r.to_json())
+        .collect())
+}
+
+fn timeout(seconds: Option<f64>) -> Result<Option<Duration>, Error> {
+    seconds
+        .map(|s| {
+            Duration::try_from_secs_f64(s)
+                .ok()
+                .filter(|d| !d.is_zero())
+                .ok_or_else(|| {
+                    Error::BadDocument(format!("timeout {s} is not a positive number of seconds"))
+                })
+        })
+        .transpose()
+}
+
+/// Analyse documents (dicts of str fields: text, and optionally id, date, title, source,
+/// url, lang) and return each one's records as JSON strings, in input order. Runs on
+/// `threads` worker threads (None: one per core) without the GIL.
+#[pyfunction]
+#[pyo3(signature = (docs, threads=None, timeout=None))]
+fn analyze_json(
+    py: Python<'_>,
+    docs: Vec<HashMap<String, Option<String>>>,
+    threads: Option<usize>,
+    timeout: Option<f64>,
+) -> PyResult<Vec<Vec<String>>> {
+    let docs = documents(docs)?;
+    let timeout = self::timeout(timeout)?;
+    if threads == Some(0) {
+        return Err(PyValueError::new_err("threads must be at least 1"));
+    }
+    let out = py.detach(move || -> Result<Vec<Vec<String>>, Error> {
+        let engine = engine()?;
+        if docs.len() <= 1 || threads == Some(1) {
+            return docs.iter().map(|d| records(engine, d, timeout)).collect();
+        }
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.unwrap_or(0))
+            .build()
+            .map_err(|e| Error::Engine(format!("cannot start worker threads: {e}")))?;
+        pool.install(|| {
+            docs.par_iter()
+                .map(|d| records(engine, d, timeout))
+                .collect()
+        })
+    })?;
+    Ok(out)
+}
+
+/// Load the engine now (it is otherwise loaded by the first analysis).
+#[pyfunction]
+fn load(py: Python<'_>) -> PyResult<()> {
+    py.detach(engine)?;
+    Ok(())
+}
+
+/// Events in the store at `location` (a SQLite path or postgres:// URL), as the bytes of
+/// a Parquet file in `aras export`'s schema.
+#[pyfunction]
+#[pyo3(signature = (location, *, actor=None, country=None, dyad=None, directed=false,
+    cameo=None, root=None, plover=None, quad=None, from_date=None, to_date=None,
+    modality="factual", source=None, limit=None, reports=false))]
+#[allow(clippy::too_many_arguments)]
+fn store_events_parquet<'py>(
+    py: Python<'py>,
+    location: String,
+    actor: Option<String>,
+    country: Option<String>,
+    dyad: Option<(String, String)>,
+    directed: bool,
+    cameo: Option<String>,
+    root: Option<String>,
+    plover: Option<String>,
+    quad: Option<String>,
+    from_date: Option<String>,
+    to_date: Option<String>,
+    modality: &str,
+    source: Option<String>,
+    limit: Option<usize>,
+    reports: bool,
+) -> PyResult<Bound<'py, PyBytes>> {
+    fn parsed<T: std::str::FromStr>(name: &str, value: Option<String>) -> Result<Option<T>, Error>
+    where
+        T::Err: std::fmt::Display,
+    {
+        value
+            .map(|v| {
+                v.parse::<T>()
+                    .map_err(|e| Error::BadDocument(format!("{name}={v:?}: {e}")))
+            })
+            .transpose()
+    }
+    fn day(name: &str, value: Option<String>) -> Result<Option<jiff::civil::Date>, Error> {
+        value
+            .map(|v| {
+                check_date(&v)?;
+                if v.len() != 10 {
+                    return Err(Error::BadDate(format!(
+                        "{name}={v:?} is not a YYYY-MM-DD day"
+                    )));
+                }
+                v.parse()
+                    .map_err(|e| Error::BadDate(format!("{name}={v:?}: {e}")))
+            })
+            .transpose()
+    }
+    let filter = aras_store::EventFilter {
+        actor,
+        country,
+        dyad,
+        directed,
+        cameo: parsed("cameo", cameo)?,
+        root: parsed("root", root)?,
+        plover: parsed("plover", plover)?,
+        quad_class: parsed("quad", quad)?,
+        from: day("from_date", from_date)?,
+        to: day("to_date", to_date)?,
+        modality: parsed("modality", Some(modality.to_string()))?.unwrap_or_default(),
+        publication: source,
+        limit,
+    };
+    let unit = if reports {
+        aras_store::Unit::Reports
+    } else {
+        aras_store::Unit::Clusters
+    };
+    let bytes = py.detach(|| -> Result<Vec<u8>, Error> {
+        let fail = |message: String| Error::Store {
+            location: location.clone(),
+            message,
+        };
+        let mut store =
+            aras_store::Store::open_for_reading(&location).map_err(|e| fail(e.to_string()))?;
+        let rows = store
+            .event_rows(&filter, unit)
+            .map_err(|e| fail(e.to_string()))?;
+        let mut out = Vec::new();
+        aras_export::write_events_parquet(&rows, &mut out).map_err(|e| fail(e.to_string()))?;
+        Ok(out)
+    })?;
+    Ok(PyBytes::new(py, &bytes))
+}
+
+#[pymodule]
+fn _aras(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(analyze_json, m)?)?;
+    m.add_function(wrap_pyfunction!(load, m)?)?;
+    m.add_function(wrap_pyfunction!(store_events_parquet, m)?)?;
+    Ok(())
+}
