@@ -45,7 +45,8 @@ flags=(-q --json)
 [ -n "${BATCH_SIZE:-}" ] && flags+=(--batch-size "$BATCH_SIZE")
 now() { date +%s.%N; }
 calc() { awk "BEGIN { print $* }"; }
-field() { python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["ingest"][sys.argv[2]])' "$1" "$2" 2>/dev/null || echo "-"; }
+# A field of the ingest's summary: under --json the last typed object on its stderr.
+field() { python3 -c 'import json, sys; print([json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")][-1][sys.argv[2]])' "$1" "$2" 2>/dev/null || echo "-"; }
 
 echo "two_writers: ${inputs[*]} (${BATCH_SIZE:+batch size $BATCH_SIZE, }SEED=$seed)"
 t0=$(now)
@@ -105,8 +106,8 @@ for round in $(seq 1 "$rounds"); do
     [ "$went_down" -eq 0 ] || verdict=FAILED
     [ "$verdict" = ok ] || failed=1
     printf 'round %d: second writer after %.2f s; writer 1 exit %d (stored %s, skipped %s), writer 2 exit %d (stored %s, skipped %s); %.1f s; store identical to a clean ingest: %s; %d queries during the writes, %d failed%s; events seen never went down: %s: %s\n' \
-        "$round" "$(calc "$delay_ms / 1000")" "$s1" "$(field "$work/w1.out" stored)" "$(field "$work/w1.out" skipped)" \
-        "$s2" "$(field "$work/w2.out" stored)" "$(field "$work/w2.out" skipped)" "$seconds" "$identical" \
+        "$round" "$(calc "$delay_ms / 1000")" "$s1" "$(field "$work/w1.err" stored)" "$(field "$work/w1.err" skipped)" \
+        "$s2" "$(field "$work/w2.err" stored)" "$(field "$work/w2.err" skipped)" "$seconds" "$identical" \
         "$queries" "$query_failures" "$([ "$query_failures" -eq 0 ] || echo " ($(sort -u "$work/queries.err" | head -2 | tr '\n' ' '))")" \
         "$([ "$went_down" -eq 0 ] && echo yes || echo NO)" "$verdict"
 done

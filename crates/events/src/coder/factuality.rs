@@ -125,6 +125,16 @@ pub(super) fn factuality(s: &Sent, t: usize, framing: bool) -> (bool, Modality) 
             // violence" with the clause on "bend".
             modality = modality.max(Modality::Intended);
         }
+        if base == "acl"
+            && s.upos(h) == "NOUN"
+            && s.kids(x)
+                .iter()
+                .any(|&k| s.base_rel(k) == "mark" && s.lemma(k) == "to")
+        {
+            // An infinitive on a noun ("progress in efforts to resume talks", "the
+            // decision to attack"): purpose or plan, not yet done.
+            modality = modality.max(Modality::Intended);
+        }
         from_conj = rel == "conj";
         x = h;
     }

@@ -161,6 +161,18 @@ const ROWS: &[Row] = &[
         want: &["IGO>PSE 16"],
         never: &[],
     },
+    // Two named parties of one code still act on each other.
+    Row {
+        text: "Palestinian President Mahmud Abbas called on Fatah to step down.",
+        want: &["PSE>PSE 02"],
+        never: &[],
+    },
+    // An infinitive on a noun is a purpose, not a deed.
+    Row {
+        text: "The envoy reported progress in efforts to resume peace talks between Greece and Turkey.",
+        want: &[],
+        never: &["04"],
+    },
 ];
 
 #[test]
