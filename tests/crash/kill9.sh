@@ -31,29 +31,9 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 kills=${1:-20}
 shift || true
 inputs=("$@")
-shared=$root/../shared
-if [ ${#inputs[@]} -eq 0 ]; then
-    if [ -f "$shared/data/corpora/news_afp_xinhua_te3/articles.jsonl" ]; then
-        inputs=("$shared/data/corpora/news_afp_xinhua_te3/articles.jsonl")
-    elif [ -d "$shared/corpus" ]; then
-        inputs=("$shared/corpus/wikinews" "$shared/corpus/seed")
-    else
-        echo "kill9.sh: ../shared absent: using examples/ (4 documents, batch size 1)" >&2
-        inputs=("$root/examples")
-        BATCH_SIZE=${BATCH_SIZE:-1}
-    fi
-fi
-aras=${ARAS:-$root/target/release/aras}
-if [ ! -x "$aras" ]; then
-    (cd "$root" && cargo build --release --quiet)
-fi
-seed=${SEED:-$(date +%s)}
-RANDOM=$seed
-dump=$root/tests/crash/store_dump.py
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-flags=(-q)
-[ -n "${BATCH_SIZE:-}" ] && flags+=(--batch-size "$BATCH_SIZE")
+me=kill9.sh
+# shellcheck source=common.sh
+source "$root/tests/crash/common.sh"
 
 count() {
     python3 -c 'import sqlite3, sys

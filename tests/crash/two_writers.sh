@@ -20,29 +20,10 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 rounds=${1:-3}
 shift || true
 inputs=("$@")
-shared=$root/../shared
-if [ ${#inputs[@]} -eq 0 ]; then
-    if [ -f "$shared/data/corpora/news_afp_xinhua_te3/articles.jsonl" ]; then
-        inputs=("$shared/data/corpora/news_afp_xinhua_te3/articles.jsonl")
-    elif [ -d "$shared/corpus" ]; then
-        inputs=("$shared/corpus/wikinews" "$shared/corpus/seed")
-    else
-        echo "two_writers.sh: ../shared absent: using examples/ (4 documents, batch size 1)" >&2
-        inputs=("$root/examples")
-        BATCH_SIZE=${BATCH_SIZE:-1}
-    fi
-fi
-aras=${ARAS:-$root/target/release/aras}
-if [ ! -x "$aras" ]; then
-    (cd "$root" && cargo build --release --quiet)
-fi
-seed=${SEED:-$(date +%s)}
-RANDOM=$seed
-dump=$root/tests/crash/store_dump.py
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-flags=(-q --json)
-[ -n "${BATCH_SIZE:-}" ] && flags+=(--batch-size "$BATCH_SIZE")
+me=two_writers.sh
+# shellcheck source=common.sh
+source "$root/tests/crash/common.sh"
+flags+=(--json)
 now() { date +%s.%N; }
 calc() { awk "BEGIN { print $* }"; }
 # A field of the ingest's summary: under --json the last typed object on its stderr.
