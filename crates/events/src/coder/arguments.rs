@@ -6,6 +6,7 @@
 
 use super::sentence::Sent;
 use crate::lexicon::NounEntry;
+use crate::CameoCode;
 use aras_lex::words;
 
 /// Target candidates in the verb's phrase, in order: the object (the subject in the
@@ -331,18 +332,21 @@ pub(super) fn noun_roles(s: &Sent, i: usize, e: &NounEntry) -> (Vec<usize>, Vec<
                 // Vietnam", "spoke after talks with Abul Gheit": a meeting or visit framing
                 // the clause is its subject's. Only meetings: "condemned Y after the attack
                 // on Z" says nothing of who attacked.
-                "obl" | "nmod"
-                    if e.code.root().number() == 4
-                        && s.case(i)
-                            .is_some_and(|c| words().framing_preps().contains(c)) =>
-                {
-                    sources = subjects(s, h)
-                }
+                _ if frames_clause(s, i, e.code) => sources = subjects(s, h),
                 _ => {}
             }
         }
     }
     (sources, targets)
+}
+
+/// A meeting or visit noun in an adjunct that frames its clause ("during a visit to
+/// China"): it is the clause subject's and shares the clause's modality.
+pub(super) fn frames_clause(s: &Sent, i: usize, code: CameoCode) -> bool {
+    code.root().number() == 4
+        && matches!(s.base_rel(i), "obl" | "nmod")
+        && s.case(i)
+            .is_some_and(|c| words().framing_preps().contains(c))
 }
 
 /// The parties of a "between A and B" phrase on the noun, or on the verb the noun is the

@@ -34,6 +34,7 @@ use crate::lexicon::Lexicon;
 use crate::{DatePrecision, DateSource, Event, EventInput, Modality, Role, Span};
 use aras_lex::words;
 use aras_schema::{ActorKind, ActorResolution};
+use arguments::frames_clause;
 use candidates::candidates;
 use dates::{attached_times, date_of};
 use factuality::{denies_previous, factuality};
@@ -91,11 +92,7 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
             let Some(info) = lexicon.cameo(c.code) else {
                 continue;
             };
-            let framing = !c.verbal
-                && c.code.root().number() == 4
-                && matches!(s.base_rel(c.trigger), "obl" | "nmod")
-                && s.case(c.trigger)
-                    .is_some_and(|p| words().framing_preps().contains(p));
+            let framing = !c.verbal && frames_clause(&s, c.trigger, c.code);
             let (negated, mut modality) = factuality(&s, c.trigger, framing);
             let tok = s.tokens[c.trigger];
             let quote = input
