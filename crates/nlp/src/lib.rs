@@ -5,4 +5,5 @@ pub mod conllu;
 pub mod model;
 pub mod parser;
 pub mod perceptron;
+pub mod spelling;
 pub mod tagger;

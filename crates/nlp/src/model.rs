@@ -16,6 +16,7 @@ use crate::clusters::{ClusterOptions, WordClusters};
 use crate::conllu::Sentence;
 use crate::parser::{Arc, ParseScratch, Parser, ParserFormatError, ParserOptions};
 use crate::perceptron::hash_bytes;
+use crate::spelling;
 use crate::tagger::{Tagged, Tagger, TaggerFormatError, TaggerOptions};
 use rayon::prelude::*;
 use std::time::Instant;
@@ -234,6 +235,29 @@ impl Model {
             parse,
             arcs,
         } = scratch;
+        // British spellings the model does not know are read as their American twins
+        // (see `spelling`); the common case, no such word, allocates nothing.
+        let respelled: Option<Vec<std::borrow::Cow<'_, str>>> = words
+            .iter()
+            .any(|w| spelling::may_be_british(w) && !self.tagger.knows(w))
+            .then(|| {
+                words
+                    .iter()
+                    .map(|&w| {
+                        if spelling::may_be_british(w) && !self.tagger.knows(w) {
+                            if let Some(twin) = spelling::american_twin(w, |t| self.tagger.knows(t))
+                            {
+                                return std::borrow::Cow::Owned(twin);
+                            }
+                        }
+                        std::borrow::Cow::Borrowed(w)
+                    })
+                    .collect()
+            });
+        let respelled_refs: Option<Vec<&str>> = respelled
+            .as_ref()
+            .map(|v| v.iter().map(|w| w.as_ref()).collect());
+        let words: &[&str] = respelled_refs.as_deref().unwrap_or(words);
         self.tagger.tag_into(words, tagged);
         let t = &*tagged;
         self.parser.parse_into_with(

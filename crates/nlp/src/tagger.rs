@@ -389,6 +389,47 @@ impl Tagger {
         best as u16
     }
 
+    /// Whether training showed this word often enough to give it a tag dictionary entry,
+    /// a candidate set or an ambiguity class (case-insensitively for the last).
+    pub fn knows(&self, word: &str) -> bool {
+        if self.dict.contains_key(&hash_bytes(word.as_bytes()))
+            || self.cands.contains_key(&hash_bytes(word.as_bytes()))
+        {
+            return true;
+        }
+        let mut lower = String::with_capacity(word.len());
+        lemma::push_lower(word, &mut lower);
+        self.ambiguity.contains_key(&hash_bytes(lower.as_bytes()))
+    }
+
+    /// An irregular past tense or participle ("froze", "swore", "fled") that training
+    /// never showed: its suffix features say noun ("The EU froze aid": froze/NN), but
+    /// the word can only be a verb form. `lower` is scratch space.
+    fn is_unseen_irregular_past(&self, word: &str, lower: &mut String) -> bool {
+        lower.clear();
+        lemma::push_lower(word, lower);
+        lemma::irregular_past(lower).is_some()
+            && !self.cands.contains_key(&hash_bytes(word.as_bytes()))
+            && !self.ambiguity.contains_key(&hash_bytes(lower.as_bytes()))
+    }
+
+    /// The highest-scoring past-tense or past-participle class (VBD, VBN), falling back
+    /// to the overall best if the tag set has neither.
+    fn best_past(&self, scores: &[f32]) -> u16 {
+        let mut best: Option<usize> = None;
+        for (c, &(_, x)) in self.classes.iter().enumerate().take(scores.len()) {
+            if matches!(self.xpos_name(x), "VBD" | "VBN")
+                && best.is_none_or(|b| scores[c] > scores[b])
+            {
+                best = Some(c);
+            }
+        }
+        match best {
+            Some(b) => b as u16,
+            None => self.best(0, scores),
+        }
+    }
+
     /// Tags one sentence of word forms.
     pub fn tag(&self, words: &[&str]) -> Tagged {
         let mut out = Tagged::default();
@@ -405,7 +446,7 @@ impl Tagger {
         let n_classes = self.classes.len().max(1);
         sc.classes.clear();
         let (mut t1, mut t2) = (0u64, 0u64);
-        for i in 0..words.len() {
+        for (i, word) in words.iter().enumerate() {
             let form = sc.hashes[i + 2].form;
             let c = match self.dict.get(&form) {
                 Some(&c) => c,
@@ -416,7 +457,11 @@ impl Tagger {
                         .expect("resized to 256 above");
                     scores[..n_classes].fill(0.0);
                     self.weights.score(&sc.feats, scores);
-                    self.best(form, &scores[..n_classes])
+                    if self.is_unseen_irregular_past(word, &mut sc.lower) {
+                        self.best_past(&scores[..n_classes])
+                    } else {
+                        self.best(form, &scores[..n_classes])
+                    }
                 }
             };
             sc.classes.push(c);

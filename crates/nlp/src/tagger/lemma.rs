@@ -38,7 +38,7 @@ pub(crate) fn rule_lemma(form: &str, xpos: &str, known: &dyn Fn(&str) -> bool, o
 /// holds only the (form, tag) pairs its training data showed: "fought" occurs there as a
 /// participle but never as a past tense, so without this list "Israel fought a war" has
 /// the lemma "fought" and no verb rule can read it.
-fn irregular_past(lower: &str) -> Option<&'static str> {
+pub(crate) fn irregular_past(lower: &str) -> Option<&'static str> {
     Some(match lower {
         "arisen" => "arise",
         "arose" => "arise",
