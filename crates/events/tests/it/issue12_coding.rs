@@ -190,6 +190,18 @@ const ROWS: &[Row] = &[
         want: &["IGO>PSE 16"],
         never: &[],
     },
+    // "Hamas leader X": the organisation's leader, not a government's.
+    Row {
+        text: "Hamas leader Khaled Meshaal criticised Israel on Monday.",
+        want: &["PSE>ISR 11"],
+        never: &[],
+    },
+    // Ready or willing to act is not acting.
+    Row {
+        text: "Iran is ready to cooperate with Russia.",
+        want: &[],
+        never: &["05", "06"],
+    },
 ];
 
 #[test]
