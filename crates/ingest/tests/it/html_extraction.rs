@@ -8,21 +8,29 @@ use std::path::Path;
 
 use aras_ingest::{parse_bytes, Format};
 
-/// Every page of the fixture folder, with the floors each must hold.
-/// (page, recall floor, leak ceiling): measured figures in the README.
+/// Every page of the fixture folder, with the floors each must hold:
+/// (page, recall floor, leak ceiling). Measured: every page keeps all its article
+/// sentences and leaks none of its boilerplate (the extractor before issue 16 leaked
+/// 90 of 108); a page may lose one sentence in ten or leak one in ten before this fails.
 const PAGES: &[(&str, f64, f64)] = &[
-    ("sidebar_most_read", 1.0, 1.0),
-    ("story_body_link_heavy", 1.0, 1.0),
-    ("article_share_related", 1.0, 0.78),
-    ("liveblog", 1.0, 1.0),
-    ("comments_cookie", 1.0, 1.0),
-    ("table_layout", 1.0, 1.0),
-    ("main_split_body", 1.0, 0.6),
+    ("sidebar_most_read", 0.9, 0.1),
+    ("story_body_link_heavy", 0.9, 0.1),
+    ("article_share_related", 0.9, 0.1),
+    ("liveblog", 0.9, 0.1),
+    ("comments_cookie", 0.9, 0.1),
+    ("table_layout", 0.9, 0.1),
+    ("main_split_body", 0.9, 0.1),
+    // Written after the scoring was tuned on the pages above, as a check; they showed two
+    // faults, which were fixed (see the README), so they are no longer unseen.
+    ("wordpress_widgets", 0.9, 0.1),
+    ("short_brief_ticker", 0.9, 0.1),
+    ("article_text_blocks", 0.9, 0.1),
 ];
 
-/// Floors over all pages: share of article sentences kept, share of boilerplate leaked.
-const RECALL_FLOOR: f64 = 1.0;
-const LEAK_CEILING: f64 = 0.95;
+/// Floors over all pages: share of article sentences kept (48 of 48 measured), share of
+/// boilerplate leaked (0 of 108 measured).
+const RECALL_FLOOR: f64 = 0.98;
+const LEAK_CEILING: f64 = 0.03;
 
 struct Expected {
     article: Vec<String>,
