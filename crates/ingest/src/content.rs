@@ -231,11 +231,17 @@ fn class_and_id(el: &Element) -> String {
     let mut s = String::new();
     for attr in ["class", "id"] {
         if let Some(v) = el.attr(attr) {
-            s.push_str(&v.to_ascii_lowercase());
+            s.push_str(&hints_of(v));
             s.push(' ');
         }
     }
     s
+}
+
+/// A class or id lowercased, "commentary" (an opinion piece, not readers' comments)
+/// taken out so that it does not read as "comment".
+fn hints_of(value: &str) -> String {
+    value.to_ascii_lowercase().replace("commentary", "opinion")
 }
 
 /// Whether an element's class or id marks it as page furniture.
@@ -258,7 +264,7 @@ fn class_weight(el: &Element) -> f64 {
     let mut w = 0.0;
     for attr in ["class", "id"] {
         let Some(v) = el.attr(attr) else { continue };
-        let v = v.to_ascii_lowercase();
+        let v = hints_of(v);
         if NEGATIVE.iter().any(|n| v.contains(n)) {
             w -= 25.0;
         }
@@ -746,6 +752,8 @@ mod tests {
             ("entry-content", false),
             ("cookie-bar", true),
             ("canvas-wrap", false),
+            ("commentary", false),
+            ("comment-list", true),
         ] {
             assert_eq!(super::is_unlikely(&el(class)), unlikely, "{class}");
         }
