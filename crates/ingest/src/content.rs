@@ -10,16 +10,17 @@
 //!    ([`UNLIKELY`]) are not measured at all.
 //! 2. Every paragraph (a `<p>`, `<pre>`, `<td>`, or a container's own text) of 25
 //!    characters or more scores `1 + commas + min(length / 100, 3)`, given whole to its
-//!    container, half to the next ancestor and a third of the level to the three above.
+//!    container, half to the next ancestor and `1 / (3 × level)` to the three above.
 //!    A container starts from its tag (`div` +5, lists −3, headings −5, `<article>` and
 //!    `<main>` +10) and its class and id (+25 for article/content/story/body..., −25 for
 //!    sidebar/comment/promo/share...); its total is scaled by `1 − link density`.
-//! 3. The best container is widened where Readability widens it (several strong
-//!    candidates under one ancestor, a parent scoring higher, an only child), then its
-//!    siblings join when they score at least a fifth of it or are long, link-poor
-//!    paragraphs.
+//! 3. The best container is widened where Readability widens it (three strong candidates
+//!    outside it under one ancestor, an ancestor scoring more than it, a wrapper around
+//!    it alone), then its siblings join when they score at least a fifth of it or are
+//!    long, link-poor paragraphs.
 //! 4. Inside what was chosen, link-heavy blocks and lists, blocks with a negative class
-//!    weight and form-heavy blocks are dropped.
+//!    weight and form-heavy blocks are dropped, innermost first, so that a wrapper is
+//!    judged on what is left of it (and a block left with a heading alone goes too).
 //!
 //! Why not a crate: `dom_smoothie` (MIT, a maintained Readability port) parses the page a
 //! second time into its own DOM (`dom_query`, plus `gjson`, `phf`, `flagset`,
@@ -302,7 +303,7 @@ fn text_len(s: &str) -> usize {
     s.split_whitespace().map(|w| w.chars().count() + 1).sum()
 }
 
-/// The measured page: every element's [`Stats`], and the furniture left out.
+/// The measured page: every element's [`Stats`] (furniture has none).
 pub(crate) struct Measures {
     stats: HashMap<NodeId, Stats>,
 }
