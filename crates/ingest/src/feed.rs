@@ -5,7 +5,7 @@
 //! preferring `rel="alternate"`); guid/id; date from pubDate, dc:date, published or
 //! updated, normalised to `YYYY-MM-DD`; body from content:encoded or Atom content, else
 //! description or summary, which is HTML by convention and goes through
-//! [`crate::html_to_text`] (Atom `type="text"` is kept as text). The channel/feed title
+//! the HTML extraction without its article scoring, since an item is a fragment (Atom `type="text"` is kept as text). The channel/feed title
 //! becomes `source`, its language (`<language>` or `xml:lang`) `lang`.
 //!
 //! Entities: the five XML ones and character references are decoded; HTML-only entities
@@ -18,7 +18,7 @@ use quick_xml::Reader;
 
 use crate::document::{non_empty, stem_of, Document, Origin};
 use crate::error::{ErrorKind, IngestError};
-use crate::html::html_to_text;
+use crate::html::fragment_text;
 
 type Item = Result<Document, IngestError>;
 
@@ -214,7 +214,7 @@ impl<'a> FeedParser<'a> {
                 (_, b"title") => {
                     let title = self.text_content()?;
                     raw.title = if title.contains(['<', '&']) {
-                        non_empty(&html_to_text(&title))
+                        non_empty(&fragment_text(&title))
                     } else {
                         non_empty(&title)
                     };
@@ -281,13 +281,13 @@ impl<'a> FeedParser<'a> {
             let start = usize::try_from(span.start).unwrap_or(usize::MAX);
             let end = usize::try_from(span.end).unwrap_or(usize::MAX);
             let inner = self.src.get(start..end).unwrap_or_default();
-            return Ok(non_empty(&html_to_text(inner)));
+            return Ok(non_empty(&fragment_text(inner)));
         }
         let text = self.text_content()?;
         if kind == "text" || kind == "text/plain" {
             return Ok(non_empty(&text));
         }
-        Ok(non_empty(&html_to_text(&text)))
+        Ok(non_empty(&fragment_text(&text)))
     }
 
     /// Skips the element whose start tag was just read.

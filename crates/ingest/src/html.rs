@@ -5,17 +5,25 @@
 //! entities. We walk that tree ourselves rather than use CSS selectors, in one iterative
 //! pass (no recursion, so deeply nested junk cannot overflow the stack).
 //!
-//! Extraction: the content root is the `<article>` with the most text, else the `<main>`
-//! (or `role="main"`) with the most text, else `<body>`. Inside it, scripts, styles,
-//! navigation, headers, footers, asides, forms, embedded media and hidden elements are
-//! skipped. Each block element (p, div, li, h1-h6, blockquote, tr, ...) and `<br>` ends a
-//! line; whitespace inside a line is collapsed to single spaces and trimmed, and empty lines
-//! are dropped, so paragraphs come out separated by one `\n`.
+//! Extraction: which elements hold the article is decided by Readability-style scoring of
+//! text density ([`crate::content`]); when that finds less than [`MIN_ARTICLE_BYTES`]
+//! (a short note, a fragment), the content root is the `<article>` with the most text,
+//! else the `<main>` (or `role="main"`) with the most text, else `<body>`. Inside,
+//! scripts, styles, navigation, headers, footers, asides, forms, embedded media and hidden
+//! elements are skipped, and so are blocks whose class or id names furniture (comments,
+//! related, share, cookie...) or that are mostly links. Each block element (p, div, li,
+//! h1-h6, blockquote, tr, ...) and `<br>` ends a line; whitespace inside a line is
+//! collapsed to single spaces and trimmed, and empty lines are dropped, so paragraphs come
+//! out separated by one `\n`. Feed items ([`fragment_text`]) are fragments: all their
+//! text is kept.
+
+use std::collections::HashSet;
 
 use ego_tree::iter::Edge;
-use ego_tree::NodeRef;
+use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
+use crate::content::{is_unlikely, Measures};
 use crate::document::{non_empty, stem_of, Document, Origin};
 use crate::error::ErrorKind;
 
@@ -40,7 +48,7 @@ const SKIP_ROLES: &[&str] = &[
 ];
 
 /// Elements that end a line of text.
-const BLOCKS: &[&str] = &[
+pub(crate) const BLOCKS: &[&str] = &[
     "address",
     "article",
     "blockquote",
@@ -106,11 +114,44 @@ const DATE_KEYS: &[&str] = &[
     "datemodified",
 ];
 
-/// Plain text of an HTML document or fragment, with the extraction rules of this module.
+/// The article text of an HTML page, with the extraction rules of this module.
 /// Never fails: the worst input gives an empty string.
 pub fn html_to_text(html: &str) -> String {
+    page_text(&Html::parse_document(html))
+}
+
+/// Text of an HTML fragment (a feed item's body): everything but scripts, styles and
+/// the furniture skipped by tag, with no scoring, since a fragment is all article.
+pub(crate) fn fragment_text(html: &str) -> String {
     let page = Html::parse_document(html);
-    extract_text(content_root(&page))
+    extract_text(content_root(&page), None)
+}
+
+/// Below this many bytes, what the scoring chose is too little to be the article (a
+/// brief, or no paragraph scored), and the page's `<article>`, `<main>` or `<body>` is
+/// read instead.
+const MIN_ARTICLE_BYTES: usize = 200;
+
+/// The article text of a parsed page: the scored content, else the content root.
+fn page_text(page: &Html) -> String {
+    let root = page.tree.root();
+    let measures = Measures::of(root, is_skipped);
+    let mut text = String::new();
+    for node in measures.content(root) {
+        let clutter = measures.clutter(node);
+        let part = extract_text(node, Some(&clutter));
+        if !part.is_empty() {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(&part);
+        }
+    }
+    if text.len() >= MIN_ARTICLE_BYTES {
+        return text;
+    }
+    let root = content_root(page);
+    extract_text(root, Some(&measures.clutter(root)))
 }
 
 /// The deepest element nesting a page may have. The HTML parser's scope checks walk the
@@ -174,7 +215,7 @@ pub(crate) fn parse(path: &str, html: &str) -> Result<Document, ErrorKind> {
         )));
     }
     let page = Html::parse_document(html);
-    let text = extract_text(content_root(&page));
+    let text = page_text(&page);
     if text.is_empty() {
         return Err(ErrorKind::Html("no text found in the page".into()));
     }
@@ -220,7 +261,7 @@ fn content_root(page: &Html) -> NodeRef<'_, Node> {
     for candidates in [articles, mains] {
         let best = candidates
             .into_iter()
-            .map(|node| (extract_text(node).len(), node))
+            .map(|node| (extract_text(node, None).len(), node))
             .filter(|(len, _)| *len > 0)
             .max_by_key(|(len, _)| *len);
         if let Some((_, node)) = best {
@@ -230,7 +271,7 @@ fn content_root(page: &Html) -> NodeRef<'_, Node> {
     body.unwrap_or(root)
 }
 
-fn is_skipped(node: NodeRef<'_, Node>) -> bool {
+pub(crate) fn is_skipped(node: NodeRef<'_, Node>) -> bool {
     let Some(el) = node.value().as_element() else {
         return false;
     };
@@ -242,8 +283,14 @@ fn is_skipped(node: NodeRef<'_, Node>) -> bool {
             .is_some_and(|r| SKIP_ROLES.contains(&r.trim().to_ascii_lowercase().as_str()))
 }
 
-/// Text of a subtree: one line per block, whitespace collapsed.
-fn extract_text(root: NodeRef<'_, Node>) -> String {
+/// Furniture found by class or id, or a block of links inside the content.
+fn is_clutter(clutter: &HashSet<NodeId>, node: NodeRef<'_, Node>) -> bool {
+    node.value().as_element().is_some_and(is_unlikely) || clutter.contains(&node.id())
+}
+
+/// Text of a subtree: one line per block, whitespace collapsed. With `clutter`, blocks of
+/// page furniture by class or id, and those in `clutter`, are left out too.
+fn extract_text(root: NodeRef<'_, Node>, clutter: Option<&HashSet<NodeId>>) -> String {
     let mut out = TextBuilder::default();
     // While inside a skipped element, the id of that element.
     let mut skipping = None;
@@ -254,7 +301,9 @@ fn extract_text(root: NodeRef<'_, Node>) -> String {
                 if skipping.is_some() {
                     continue;
                 }
-                if node != root && is_skipped(node) {
+                if node != root
+                    && (is_skipped(node) || clutter.is_some_and(|c| is_clutter(c, node)))
+                {
                     skipping = Some(node.id());
                     continue;
                 }

@@ -43,6 +43,7 @@
 //! [`ErrorKind::InvalidDate`] ([`IngestError::is_warning`]), just before the document,
 //! which is read without a date.
 
+mod content;
 mod date;
 mod document;
 mod error;

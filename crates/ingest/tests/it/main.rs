@@ -3,5 +3,6 @@
 //! (`ingest`), and properties (`props`).
 
 mod fuzz_regressions;
+mod html_extraction;
 mod ingest;
 mod props;
