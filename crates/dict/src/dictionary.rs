@@ -351,7 +351,10 @@ impl Matcher {
             let id = EntryId(i as u32);
             let exact_entry = case == Some("exact");
             let insensitive_entry = case == Some("insensitive");
-            for (text, role) in entry_forms {
+            let with_bare = entry_forms.into_iter().flat_map(|(text, role)| {
+                std::iter::once((text, role)).chain(bare_surname(text, role).map(|b| (b, role)))
+            });
+            for (text, role) in with_bare {
                 let (caps, words) = word_caps(text);
                 let rule = if exact_entry || role == FormRole::Acronym || is_all_caps(text) {
                     CaseRule::Exact
@@ -657,6 +660,19 @@ fn is_all_caps(s: &str) -> bool {
 
 const APOSTROPHES: [char; 4] = ['\'', '\u{2019}', '\u{2018}', '\u{02BC}'];
 
+/// An Arabic surname's form without its article: news writes "al-Maliki" and "Maliki"
+/// for one man, so a surname form "al-Maliki" also matches "Maliki" (capitalised, four
+/// letters or more, so "al-Asad" gives "Asad" but never a common word in lower case).
+fn bare_surname(text: &str, role: FormRole) -> Option<&str> {
+    if role != FormRole::Surname {
+        return None;
+    }
+    let rest = ["al-", "Al-", "el-", "El-", "al ", "Al "]
+        .iter()
+        .find_map(|p| text.strip_prefix(p))?;
+    (rest.chars().count() >= 4 && rest.starts_with(|c: char| c.is_uppercase())).then_some(rest)
+}
+
 /// Calls `f` with every string the automaton matches for one form (see
 /// [`variants`]); an ASCII form without apostrophes, the common case, is
 /// its only variant and costs no allocation.
@@ -749,6 +765,20 @@ fn fold_diacritics(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arabic_surnames_also_match_without_their_article() {
+        for (form, role, want) in [
+            ("al-Maliki", FormRole::Surname, Some("Maliki")),
+            ("Al-Zahar", FormRole::Surname, Some("Zahar")),
+            ("el-Sisi", FormRole::Surname, Some("Sisi")),
+            ("al-Maliki", FormRole::Name, None),
+            ("al-Bab", FormRole::Surname, None),
+            ("Alexander", FormRole::Surname, None),
+        ] {
+            assert_eq!(bare_surname(form, role), want, "{form}");
+        }
+    }
 
     #[test]
     fn variants_cover_apostrophes_and_diacritics() {

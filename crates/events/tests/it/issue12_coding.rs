@@ -202,6 +202,12 @@ const ROWS: &[Row] = &[
         want: &[],
         never: &["05", "06"],
     },
+    // An Arabic surname without its article: "Maliki" is "al-Maliki".
+    Row {
+        text: "On Saturday, Maliki urged parliament to review a law banning former Baathists.",
+        want: &["IRQ>IRQ 02"],
+        never: &[],
+    },
 ];
 
 #[test]
