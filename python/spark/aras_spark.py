@@ -141,9 +141,11 @@ def code_with_pipe(docs, out: str, aras: str = "aras") -> Dict[str, Any]:
         task_dir = os.path.join(staging, f"task-{index:05d}-{attempt}")
         yield _write_events(lines, task_dir, f"part-{index:05d}", schema_bytes)
 
-    # toJSON writes one document a line (newlines in the text escaped), nulls left out;
-    # checkCode: a document aras cannot read fails the task instead of vanishing.
-    records = docs.toJSON().pipe(" ".join(command), checkCode=True)
+    # One document a JSON line (newlines in the text escaped), nulls left out (not
+    # DataFrame.toJSON, whose return type Spark means to change); checkCode: a document
+    # aras cannot read fails the task instead of vanishing.
+    lines = docs.rdd.map(lambda row: json.dumps(_doc_fields(row.asDict()), ensure_ascii=False))
+    records = lines.pipe(" ".join(command), checkCode=True)
     summary = _run(records.mapPartitionsWithIndex(task), staging, out, ["events"],
                    schema_files={"events": schema_file})
     return summary
