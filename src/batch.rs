@@ -77,12 +77,50 @@ pub struct Done {
 /// memory stays bounded (by this many documents of at most 64 MiB each).
 const WINDOW_PER_WORKER: usize = 2;
 
+/// Where the documents' outputs go, in input order: stdout for text, or a file writer
+/// (`aras analyze --format parquet`).
+pub trait Output<O> {
+    /// Takes one finished document's output.
+    fn write(&mut self, output: O) -> Result<()>;
+    /// Called whenever no finished document is waiting, and at the end.
+    fn flush(&mut self) -> Result<()>;
+}
+
+/// Text to stdout, buffered, flushed whenever the workers are behind.
+pub struct Stdout(io::BufWriter<io::StdoutLock<'static>>);
+
+impl Output<String> for Stdout {
+    fn write(&mut self, output: String) -> Result<()> {
+        Ok(self.0.write_all(output.as_bytes())?)
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        Ok(self.0.flush()?)
+    }
+}
+
 /// Processes every document with `render` (which appends the document's output to a
 /// buffer, or gives up at the deadline) and writes the buffers to stdout in input order.
 /// `command` names the subcommand in the `--json` summary.
 pub fn run<F>(command: &str, args: &BatchArgs, render: F) -> Result<ExitCode>
 where
     F: Fn(&Document, Option<Deadline>, &mut String) -> Result<Done, TimedOut> + Sync,
+{
+    let mut out = Stdout(io::BufWriter::with_capacity(1 << 16, io::stdout().lock()));
+    run_into(command, args, render, &mut out)
+}
+
+/// [`run`] with any [`Output`]: each document's output is an `O` that `render` fills.
+pub fn run_into<O, F, W>(
+    command: &str,
+    args: &BatchArgs,
+    render: F,
+    out: &mut W,
+) -> Result<ExitCode>
+where
+    O: Default + Send,
+    F: Fn(&Document, Option<Deadline>, &mut O) -> Result<Done, TimedOut> + Sync,
+    W: Output<O>,
 {
     let workers = args.threads();
     let window = workers * WINDOW_PER_WORKER;
@@ -97,8 +135,6 @@ where
         bar
     };
     let started = Instant::now();
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let (mut docs, mut tokens) = (0usize, 0usize);
     let mut failed = 0usize;
     let inputs = args.inputs();
@@ -111,8 +147,8 @@ where
     }
     let (work_tx, work_rx) = mpsc::sync_channel::<(usize, Document)>(window);
     let work_rx = Mutex::new(work_rx);
-    type Outcome = (usize, Document, String, Result<Done, TimedOut>);
-    let (done_tx, done_rx) = mpsc::channel::<Outcome>();
+    type Outcome<O> = (usize, Document, O, Result<Done, TimedOut>);
+    let (done_tx, done_rx) = mpsc::channel::<Outcome<O>>();
     let read_failed = std::sync::atomic::AtomicUsize::new(0);
 
     let result: Result<()> = std::thread::scope(|scope| {
@@ -147,7 +183,7 @@ where
                 let Ok(Ok((seq, doc))) = next else {
                     return;
                 };
-                let mut buf = String::new();
+                let mut buf = O::default();
                 let outcome = render(&doc, args.deadline(), &mut buf);
                 if done_tx.send((seq, doc, buf, outcome)).is_err() {
                     return;
@@ -158,7 +194,7 @@ where
         // Owned here so that leaving early (a closed pipe) drops them: the reader then
         // runs out of tickets and the workers out of a receiver, and the scope can end.
         let (ticket_tx, done_rx) = (ticket_tx, done_rx);
-        let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
+        let mut pending: BTreeMap<usize, Outcome<O>> = BTreeMap::new();
         let mut next = 0;
         for outcome in done_rx.iter() {
             pending.insert(outcome.0, outcome);
@@ -167,7 +203,7 @@ where
                 docs += 1;
                 match result {
                     Ok(done) => {
-                        out.write_all(buf.as_bytes())?;
+                        out.write(buf)?;
                         tokens += done.tokens;
                         if done.long_sentences_cut > 0 {
                             let message = format!(
@@ -193,7 +229,7 @@ where
         }
         Ok(())
     });
-    if let Err(e) = result.and_then(|()| out.flush().map_err(Into::into)) {
+    if let Err(e) = result.and_then(|()| out.flush()) {
         return write_failed(e);
     }
     failed += read_failed.into_inner();

@@ -23,7 +23,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Union
 
 from . import _aras
 
-__all__ = ["analyze", "analyze_batch", "load", "Store", "FIELDS"]
+__all__ = ["analyze", "analyze_batch", "load", "write_parquet", "Store", "FIELDS"]
 
 #: The document fields aras reads, as in a JSON Lines input line.
 FIELDS = ("id", "title", "date", "source", "url", "lang", "text")
@@ -148,6 +148,44 @@ def analyze_batch(
 def load() -> None:
     """Load the model and dictionaries now rather than on the first analysis."""
     _aras.load()
+
+
+def write_parquet(
+    docs: Iterable[Doc],
+    out: Union[str, "os.PathLike[str]"],  # noqa: F821
+    *,
+    tables: Optional[Iterable[str]] = None,
+    threads: Optional[int] = None,
+    chunk: int = 256,
+    timeout: Optional[float] = None,
+    prefix: Optional[str] = None,
+) -> Dict[str, Any]:
+    """Analyse documents into the Parquet dataset ``aras analyze --format parquet --out``
+    writes: one table per record type (``tables``: default all of documents, actors,
+    times, quotes, events, claims), partitioned by publication day
+    (``out/events/published=2024-03-04/part-00000.parquet``), ``events`` in the Arrow
+    schema of ``aras export``. ``docs`` is consumed ``chunk`` documents at a time, so an
+    iterator of any length keeps memory flat; ``out`` (new, or an empty directory)
+    appears only when every document is written. ``prefix`` names the files
+    (``<prefix>-00000.parquet``), so that several writers (Spark tasks) can fill one
+    dataset. Returns the summary: documents, rows per table, files, partitions.
+    """
+    if chunk < 1:
+        raise ValueError(f"chunk must be at least 1, not {chunk!r}")
+    writer = _aras.ParquetWriter(str(out), None if tables is None else list(tables), prefix)
+    try:
+        batch: List[Dict[str, Optional[str]]] = []
+        for n, item in enumerate(docs, start=1):
+            batch.append(_doc(item, n))
+            if len(batch) >= chunk:
+                writer.write(batch, threads, timeout)
+                batch = []
+        if batch:
+            writer.write(batch, threads, timeout)
+        return _json.loads(writer.close())
+    except BaseException:
+        writer.abort()
+        raise
 
 
 _EVENT_FILTERS = (

@@ -1,9 +1,10 @@
 import datetime
+import os
 from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Tuple, Union, overload
 
 import pyarrow
 
-__all__ = ["analyze", "analyze_batch", "load", "Store", "FIELDS"]
+__all__ = ["analyze", "analyze_batch", "load", "write_parquet", "Store", "FIELDS"]
 
 FIELDS: Tuple[str, ...]
 
@@ -39,6 +40,16 @@ def analyze_batch(
     flat: Literal[True],
 ) -> List[Record]: ...
 def load() -> None: ...
+def write_parquet(
+    docs: Iterable[Doc],
+    out: Union[str, "os.PathLike[str]"],
+    *,
+    tables: Optional[Iterable[str]] = None,
+    threads: Optional[int] = None,
+    chunk: int = 256,
+    timeout: Optional[float] = None,
+    prefix: Optional[str] = None,
+) -> Dict[str, Any]: ...
 
 class Store:
     location: str

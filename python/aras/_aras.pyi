@@ -1,6 +1,6 @@
 from typing import Dict, List, Optional, Tuple
 
-__all__ = ["analyze_json", "load", "store_events_parquet"]
+__all__ = ["analyze_json", "load", "store_events_parquet", "ParquetWriter"]
 
 def analyze_json(
     docs: List[Dict[str, Optional[str]]],
@@ -26,3 +26,16 @@ def store_events_parquet(
     limit: Optional[int] = None,
     reports: bool = False,
 ) -> bytes: ...
+
+class ParquetWriter:
+    def __init__(
+        self, out: str, tables: Optional[List[str]] = None, prefix: Optional[str] = None
+    ) -> None: ...
+    def write(
+        self,
+        docs: List[Dict[str, Optional[str]]],
+        threads: Optional[int] = None,
+        timeout: Optional[float] = None,
+    ) -> int: ...
+    def close(self) -> str: ...
+    def abort(self) -> None: ...

@@ -7,12 +7,17 @@
 //! into Python as JSON text, one string per record, which the Python side decodes.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::path::PathBuf;
+use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
+use aras_export::{DatasetOptions, DatasetWriter, ExportError, Table};
 use aras_ingest::{Document, Format};
 use aras_pipeline::{Deadline, Engine, TimedOut};
-use pyo3::exceptions::{PyRuntimeError, PyTimeoutError, PyValueError};
+use aras_schema::records::Record;
+use pyo3::exceptions::{
+    PyFileExistsError, PyOSError, PyRuntimeError, PyTimeoutError, PyValueError,
+};
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 use rayon::prelude::*;
@@ -44,6 +49,10 @@ enum Error {
     TimedOut { id: String, source: TimedOut },
     #[error("store {location}: {message}")]
     Store { location: String, message: String },
+    #[error("Parquet dataset {out}: {source}")]
+    Dataset { out: String, source: ExportError },
+    #[error("the Parquet dataset {0} is already closed")]
+    Closed(String),
 }
 
 impl From<Error> for PyErr {
@@ -53,6 +62,16 @@ impl From<Error> for PyErr {
             Error::BadDate(_) | Error::BadDocument(_) => PyValueError::new_err(message),
             Error::Engine(_) | Error::Store { .. } => PyRuntimeError::new_err(message),
             Error::TimedOut { .. } => PyTimeoutError::new_err(message),
+            Error::Dataset {
+                source: ExportError::OutputExists(_),
+                ..
+            } => PyFileExistsError::new_err(message),
+            Error::Dataset {
+                source: ExportError::UnknownTable(_),
+                ..
+            } => PyValueError::new_err(message),
+            Error::Dataset { .. } => PyOSError::new_err(message),
+            Error::Closed(_) => PyValueError::new_err(message),
         }
     }
 }
@@ -175,22 +194,41 @@ fn documents(docs: Vec<HashMap<String, Option<String>>>) -> Result<Vec<Document>
         .collect()
 }
 
-/// One document's records as JSON text, in `aras analyze` order.
+/// One document's records, in `aras analyze` order.
 fn records(
     engine: &Engine,
     doc: &Document,
     timeout: Option<Duration>,
-) -> Result<Vec<String>, Error> {
+) -> Result<Vec<Record>, Error> {
     let reading = aras_pipeline::read_within(engine, doc, timeout.map(Deadline::after)).map_err(
         |source| Error::TimedOut {
             id: doc.id.clone(),
             source,
         },
     )?;
-    Ok(aras_pipeline::records::records(&reading)
-        .iter()
-        .map(|r| r.to_json())
-        .collect())
+    Ok(aras_pipeline::records::records(&reading))
+}
+
+/// Every document's records, in input order, on `threads` rayon workers (None: one per
+/// core). Called without the GIL.
+fn analyze_all(
+    docs: &[Document],
+    threads: Option<usize>,
+    timeout: Option<Duration>,
+) -> Result<Vec<Vec<Record>>, Error> {
+    let engine = engine()?;
+    if docs.len() <= 1 || threads == Some(1) {
+        return docs.iter().map(|d| records(engine, d, timeout)).collect();
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
+        .build()
+        .map_err(|e| Error::Engine(format!("cannot start worker threads: {e}")))?;
+    pool.install(|| {
+        docs.par_iter()
+            .map(|d| records(engine, d, timeout))
+            .collect()
+    })
 }
 
 fn timeout(seconds: Option<f64>) -> Result<Option<Duration>, Error> {
@@ -223,21 +261,115 @@ fn analyze_json(
         return Err(PyValueError::new_err("threads must be at least 1"));
     }
     let out = py.detach(move || -> Result<Vec<Vec<String>>, Error> {
-        let engine = engine()?;
-        if docs.len() <= 1 || threads == Some(1) {
-            return docs.iter().map(|d| records(engine, d, timeout)).collect();
-        }
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.unwrap_or(0))
-            .build()
-            .map_err(|e| Error::Engine(format!("cannot start worker threads: {e}")))?;
-        pool.install(|| {
-            docs.par_iter()
-                .map(|d| records(engine, d, timeout))
-                .collect()
-        })
+        Ok(analyze_all(&docs, threads, timeout)?
+            .iter()
+            .map(|doc| doc.iter().map(Record::to_json).collect())
+            .collect())
     })?;
     Ok(out)
+}
+
+/// A Parquet dataset being written: `aras analyze --format parquet --out DIR`'s layout and
+/// schemas (`aras_export::dataset`), filled chunk by chunk with [`ParquetWriter::write`];
+/// nothing is at `out` until [`ParquetWriter::close`] renames it into place. The Spark
+/// recipe's executors each write one into a task directory.
+#[pyclass(module = "aras._aras")]
+struct ParquetWriter {
+    out: String,
+    /// `None` once closed; a Mutex because Python may share the object between threads.
+    writer: Mutex<Option<DatasetWriter>>,
+}
+
+#[pymethods]
+impl ParquetWriter {
+    #[new]
+    #[pyo3(signature = (out, tables=None, prefix=None))]
+    fn new(out: PathBuf, tables: Option<Vec<String>>, prefix: Option<String>) -> PyResult<Self> {
+        let name = out.display().to_string();
+        let fail = |source| Error::Dataset {
+            out: name.clone(),
+            source,
+        };
+        let mut options = DatasetOptions::default();
+        if let Some(tables) = tables {
+            options.tables = tables
+                .iter()
+                .map(|t| t.parse::<Table>())
+                .collect::<Result<_, _>>()
+                .map_err(fail)?;
+        }
+        if let Some(prefix) = prefix {
+            if prefix.is_empty() || prefix.contains(['/', '\\']) || prefix.starts_with(['.', '_']) {
+                return Err(PyValueError::new_err(format!(
+                    "prefix {prefix:?}: a file name part, not empty, without slashes, not starting with . or _"
+                )));
+            }
+            options.prefix = prefix;
+        }
+        let writer = DatasetWriter::create(&out, options).map_err(fail)?;
+        Ok(ParquetWriter {
+            out: name,
+            writer: Mutex::new(Some(writer)),
+        })
+    }
+
+    /// Analyses `docs` (dicts of str fields, as for analyze_json) and appends their
+    /// records; returns how many documents were written.
+    #[pyo3(signature = (docs, threads=None, timeout=None))]
+    fn write(
+        &self,
+        py: Python<'_>,
+        docs: Vec<HashMap<String, Option<String>>>,
+        threads: Option<usize>,
+        timeout: Option<f64>,
+    ) -> PyResult<usize> {
+        let docs = documents(docs)?;
+        let timeout = self::timeout(timeout)?;
+        if threads == Some(0) {
+            return Err(PyValueError::new_err("threads must be at least 1"));
+        }
+        py.detach(|| -> Result<usize, Error> {
+            let per_doc = analyze_all(&docs, threads, timeout)?;
+            let mut guard = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+            let writer = guard
+                .as_mut()
+                .ok_or_else(|| Error::Closed(self.out.clone()))?;
+            for records in &per_doc {
+                writer
+                    .write_document(records)
+                    .map_err(|source| Error::Dataset {
+                        out: self.out.clone(),
+                        source,
+                    })?;
+            }
+            Ok(per_doc.len())
+        })
+        .map_err(Into::into)
+    }
+
+    /// Finishes the files and renames the dataset into place; returns the summary as
+    /// JSON text (documents, rows per table, files, partitions).
+    fn close(&self, py: Python<'_>) -> PyResult<String> {
+        py.detach(|| -> Result<String, Error> {
+            let writer = self
+                .writer
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .take()
+                .ok_or_else(|| Error::Closed(self.out.clone()))?;
+            let summary = writer.finish().map_err(|source| Error::Dataset {
+                out: self.out.clone(),
+                source,
+            })?;
+            Ok(serde_json::to_string(&summary).expect("a summary serialises"))
+        })
+        .map_err(Into::into)
+    }
+
+    /// Drops what was written (nothing appears at `out`).
+    fn abort(&self) {
+        self.writer.lock().unwrap_or_else(|e| e.into_inner()).take();
+    }
 }
 
 /// Load the engine now (it is otherwise loaded by the first analysis).
@@ -339,5 +471,6 @@ fn _aras(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analyze_json, m)?)?;
     m.add_function(wrap_pyfunction!(load, m)?)?;
     m.add_function(wrap_pyfunction!(store_events_parquet, m)?)?;
+    m.add_class::<ParquetWriter>()?;
     Ok(())
 }

@@ -5,6 +5,7 @@
 //! them, a kill -9 included (`store_cli`); `aras serve` driven in chromium over WebDriver
 //! (`serve_browser`).
 
+mod analyze_parquet;
 mod cli;
 mod issue16;
 mod relations_cli;

@@ -5,6 +5,7 @@
 //! | [`Format::Csv`] | one row per [`EventRow`], a header of the field names | spreadsheets, pandas, R |
 //! | [`Format::Jsonl`] | one `{"type":"event",…}` object per line | jq, pandas, DuckDB |
 //! | [`Format::Parquet`] | the Arrow schema of [`parquet_out::event_schema`] | pandas, R arrow, DuckDB, Spark, Polars |
+//! | [`dataset`] | `aras analyze --format parquet --out DIR`: every record type, partitioned by publication day | Spark, DuckDB, Trino |
 //! | [`Format::Gexf`] | GEXF 1.3, dynamic: nodes = actors, edges = dyads | Gephi |
 //! | [`Format::Graphml`] | GraphML with typed keys: the same attributes | Gephi, networkx, igraph, yEd |
 //!
@@ -67,6 +68,7 @@ use std::io::Write;
 use aras_relations::{dyads, Dyad, DyadOptions, EventRow};
 
 pub mod csv_out;
+pub mod dataset;
 pub mod graph;
 pub mod jsonl;
 pub mod parquet_out;
@@ -74,6 +76,7 @@ pub mod parquet_out;
 pub use csv_out::{
     read_events_csv, write_balance_csv, write_dyads_csv, write_events_csv, write_timeline_csv,
 };
+pub use dataset::{read_table, DatasetOptions, DatasetSummary, DatasetWriter, Table};
 pub use graph::{node_labels, write_gexf, write_graphml, GraphOptions};
 pub use jsonl::{write_dyads_jsonl, write_events_jsonl, write_tagged};
 pub use parquet_out::{event_schema, events_to_batch, read_events_parquet, write_events_parquet};
@@ -128,6 +131,10 @@ pub enum ExportError {
     Arrow(#[from] arrow_schema::ArrowError),
     #[error("Parquet file does not have the aras event schema: {0}")]
     Schema(String),
+    #[error("{0} exists and is not an empty directory: choose a new path or remove it")]
+    OutputExists(std::path::PathBuf),
+    #[error("unknown table {0:?}: expected documents, actors, times, quotes, events or claims")]
+    UnknownTable(String),
     #[error("unknown export format {0:?}: expected csv, jsonl, parquet, gexf or graphml")]
     UnknownFormat(String),
 }

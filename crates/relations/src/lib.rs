@@ -14,6 +14,8 @@
 //! | [`render_dyads_table`], [`render_timeline_table`], [`render_balance_table`] | `--format table` | text that fits a terminal width |
 //! | [`render_table`] over [`Column`]s | every other `--format table` (`aras events`, `actors`, `quotes`, `search`) | the same renderer, for any rows |
 //!
+//! [`EventRow::from_report`] makes a row of one `aras analyze` event record without a store.
+//!
 //! [`escape_xml`] is the XML escaper of the chart and of `aras-export`'s GEXF and GraphML.
 //!
 //! Every result type is `serde::Serialize` (for `--format jsonl|csv`).
@@ -27,6 +29,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod balance;
 pub mod dyads;
+pub mod report;
 pub mod svg;
 pub mod table;
 pub mod timeline;
@@ -37,6 +40,7 @@ pub use balance::{
     Hedging, MixedPolicy, Triad, TriadKind,
 };
 pub use dyads::{dyads, event_weight, party_labels, Dyad, DyadOptions, Level, Sign};
+pub use report::{date_bounds, published_day};
 pub use svg::render_timeline_svg;
 pub use table::{
     render_balance_table, render_dyads_table, render_table, render_timeline_table, Column,

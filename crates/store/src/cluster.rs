@@ -53,31 +53,9 @@ pub struct Interval {
     pub hi: i64,
 }
 
-/// A date as written in a record (`2025-06-13`, `2021-10`, `2023`): the first day it can
-/// mean and its last day. Other TIMEX3 forms (weeks, decades, seasons) give `None`.
-pub fn date_bounds(text: &str) -> Option<(Date, Date)> {
-    let parts: Vec<&str> = text.split('-').collect();
-    let num = |s: &str, len: usize| -> Option<i16> {
-        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse().ok())
-            .flatten()
-    };
-    match parts.as_slice() {
-        [y] => {
-            let y = num(y, 4)?;
-            Some((Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?))
-        }
-        [y, m] => {
-            let first = Date::new(num(y, 4)?, num(m, 2)? as i8, 1).ok()?;
-            Some((first, first.last_of_month()))
-        }
-        [y, m, d] => {
-            let day = Date::new(num(y, 4)?, num(m, 2)? as i8, num(d, 2)? as i8).ok()?;
-            Some((day, day))
-        }
-        _ => None,
-    }
-}
+/// A record's date as its first and last day: [`aras_relations::date_bounds`] (it lives
+/// there so that exports of `aras analyze` output compute `date` as the store does).
+pub use aras_relations::date_bounds;
 
 /// The interval a report stands for: its own date, else its publication day and the
 /// days before it.

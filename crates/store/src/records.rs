@@ -73,11 +73,6 @@ impl DocumentRecords {
 
     /// The publication day (`YYYY-MM-DD`) of the document's metadata date, if it has one.
     pub fn published(&self) -> Option<jiff::civil::Date> {
-        self.document
-            .rec
-            .date
-            .as_deref()
-            .and_then(|d| d.get(..10))
-            .and_then(|d| d.parse().ok())
+        aras_relations::published_day(self.document.rec.date.as_deref())
     }
 }
