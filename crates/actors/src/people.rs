@@ -40,6 +40,7 @@ pub(crate) fn learn(b: &mut Builder) {
         }
     }
     surnames(b);
+    short_names(b);
     pronouns(b);
 }
 
@@ -426,6 +427,151 @@ fn surnames(b: &mut Builder) {
         let mut d = Draft::new(t, t + 1, Kind::Person, ResolvedBy::Coreference);
         d.need = Need::Surname;
         d.parts.push((x.start, x.end, Ner::Per));
+        b.push(d);
+    }
+}
+
+/// Last words of organisation names that name a kind of body, not one body: "the
+/// Front", "the Party" are not short names of the one front or party named before.
+const GENERIC_ORG_HEADS: &[&str] = &[
+    "Party",
+    "Front",
+    "Movement",
+    "Union",
+    "Council",
+    "Organization",
+    "Organisation",
+    "Brigades",
+    "Brigade",
+    "Army",
+    "Forces",
+    "Force",
+    "Committee",
+    "Association",
+    "League",
+    "Group",
+    "Agency",
+    "Bank",
+    "Fund",
+    "Court",
+    "Commission",
+    "Assembly",
+    "Ministry",
+    "Office",
+    "Authority",
+    "Corporation",
+    "Company",
+    "Institute",
+    "Nations",
+    "States",
+    "Service",
+    "Services",
+    "Department",
+    "Guard",
+    "Guards",
+    "Police",
+    "Parliament",
+    "Congress",
+    "Senate",
+    "Government",
+    "Administration",
+    "Alliance",
+    "Coalition",
+    "Federation",
+    "Society",
+    "Foundation",
+    "Center",
+    "Centre",
+    "Community",
+    "Board",
+    "Unit",
+    "Network",
+    "Conference",
+    "Program",
+    "Programme",
+    "Cross",
+    "Crescent",
+    "Watch",
+    "International",
+    "Republic",
+    "Kingdom",
+    "Emirates",
+    "Islands",
+    "Times",
+    "Post",
+    "News",
+    "Press",
+    "Daily",
+    "Tribune",
+    "Herald",
+    "Journal",
+    "Agency",
+    "Revolution",
+    "Resistance",
+    "Brotherhood",
+    "Court",
+    "Tribunal",
+    "Mission",
+    "Secretariat",
+    "Directorate",
+    "Command",
+];
+
+/// The last word of a dictionary organisation's name, alone after the full name, is
+/// that organisation: "Islamic Jihad ... Jihad criticised Abbas". Only distinctive last
+/// words (capitalised, four letters or more, not a kind of body like "Front").
+fn short_names(b: &mut Builder) {
+    let mut short: Vec<(usize, String, Draft)> = Vec::new();
+    for d in &b.drafts {
+        if d.kind != Kind::Organization
+            || d.resolved_by != ResolvedBy::Dictionary
+            || d.t1 - d.t0 < 2
+            || d.code.is_empty()
+        {
+            continue;
+        }
+        let last = &b.doc.toks[d.t1 - 1];
+        if !last.cap()
+            || last.text.chars().count() < 4
+            || !last.text.chars().all(char::is_alphabetic)
+            || GENERIC_ORG_HEADS.contains(&last.text)
+        {
+            continue;
+        }
+        short.push((d.t1, last.text.to_string(), d.clone()));
+    }
+    if short.is_empty() {
+        return;
+    }
+    let n = b.doc.toks.len();
+    for t in 0..n {
+        let x = &b.doc.toks[t];
+        if b.covered[t] || !x.cap() {
+            continue;
+        }
+        // A word of a longer name ("Jihad Makdissi") is not the short name.
+        let joined = |u: usize| {
+            b.doc.toks[u].sent == x.sent && b.doc.toks[u].cap() && b.doc.toks[u].is_word()
+        };
+        if (t > 0 && joined(t - 1) && !b.doc.toks[t - 1].first) || (t + 1 < n && joined(t + 1)) {
+            continue;
+        }
+        if b.doc.has_syntax(t) && x.upos != "PROPN" {
+            continue;
+        }
+        let Some((_, _, org)) = short
+            .iter()
+            .rev()
+            .find(|(end, key, _)| *end <= t && *key == x.text)
+        else {
+            continue;
+        };
+        let mut d = Draft::new(t, t + 1, Kind::Organization, ResolvedBy::Coreference);
+        d.code = org.code.clone();
+        d.country = org.country.clone();
+        d.sector = org.sector.clone();
+        d.name = org.name.clone();
+        d.parts.push((x.start, x.end, Ner::Org));
         b.push(d);
     }
 }

@@ -208,6 +208,13 @@ const ROWS: &[Row] = &[
         want: &["IRQ>IRQ 02"],
         never: &[],
     },
+    // An organisation's distinctive last word, alone after its full name, is that
+    // organisation ("Jihad" after "Islamic Jihad"); a kind of body ("the Front") is not.
+    Row {
+        text: "Islamic Jihad claimed the attack. On Tuesday, Jihad criticised Israel.",
+        want: &["PSE>ISR 11"],
+        never: &[],
+    },
 ];
 
 #[test]
