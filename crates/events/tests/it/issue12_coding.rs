@@ -215,6 +215,17 @@ const ROWS: &[Row] = &[
         want: &["PSE>ISR 11"],
         never: &[],
     },
+    // People the dictionary knows outside government; strike leaders are labour.
+    Row {
+        text: "The Dalai Lama met US Vice President JD Vance on Wednesday.",
+        want: &["CHN>USA 04"],
+        never: &[],
+    },
+    Row {
+        text: "Palestinian President Mahmud Abbas met strike leaders on Saturday.",
+        want: &["PSE>PSE 04"],
+        never: &[],
+    },
 ];
 
 #[test]
