@@ -236,28 +236,24 @@ impl Model {
             arcs,
         } = scratch;
         // British spellings the model does not know are read as their American twins
-        // (see `spelling`); the common case, no such word, allocates nothing.
-        let respelled: Option<Vec<std::borrow::Cow<'_, str>>> = words
-            .iter()
-            .any(|w| spelling::may_be_british(w) && !self.tagger.knows(w))
-            .then(|| {
-                words
-                    .iter()
-                    .map(|&w| {
-                        if spelling::may_be_british(w) && !self.tagger.knows(w) {
-                            if let Some(twin) = spelling::american_twin(w, |t| self.tagger.knows(t))
-                            {
-                                return std::borrow::Cow::Owned(twin);
-                            }
-                        }
-                        std::borrow::Cow::Borrowed(w)
-                    })
-                    .collect()
-            });
-        let respelled_refs: Option<Vec<&str>> = respelled
-            .as_ref()
-            .map(|v| v.iter().map(|w| w.as_ref()).collect());
-        let words: &[&str] = respelled_refs.as_deref().unwrap_or(words);
+        // (see `spelling`): one pass over the words; the common case, no such word,
+        // allocates nothing.
+        let mut twins: Vec<(usize, String)> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            if spelling::may_be_british(w) && !self.tagger.knows(w) {
+                if let Some(twin) = spelling::american_twin(w, |t| self.tagger.knows(t)) {
+                    twins.push((i, twin));
+                }
+            }
+        }
+        let respelled: Option<Vec<&str>> = (!twins.is_empty()).then(|| {
+            let mut v = words.to_vec();
+            for (i, twin) in &twins {
+                v[*i] = twin;
+            }
+            v
+        });
+        let words: &[&str] = respelled.as_deref().unwrap_or(words);
         self.tagger.tag_into(words, tagged);
         let t = &*tagged;
         self.parser.parse_into_with(

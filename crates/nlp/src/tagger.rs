@@ -397,6 +397,9 @@ impl Tagger {
         {
             return true;
         }
+        if !word.chars().any(char::is_uppercase) {
+            return self.ambiguity.contains_key(&hash_bytes(word.as_bytes()));
+        }
         let mut lower = String::with_capacity(word.len());
         lemma::push_lower(word, &mut lower);
         self.ambiguity.contains_key(&hash_bytes(lower.as_bytes()))
