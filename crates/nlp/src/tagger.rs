@@ -416,12 +416,17 @@ impl Tagger {
             && !self.ambiguity.contains_key(&hash_bytes(lower.as_bytes()))
     }
 
-    /// The highest-scoring past-tense or past-participle class (VBD, VBN), falling back
-    /// to the overall best if the tag set has neither.
-    fn best_past(&self, scores: &[f32]) -> u16 {
+    /// The highest-scoring class among the past tags the form can have (`lower`, from
+    /// [`lemma::irregular_past_tags`]: VBD, VBN or both), falling back to the overall best
+    /// if the tag set has none of them.
+    fn best_past(&self, lower: &str, scores: &[f32]) -> u16 {
+        let allowed = lemma::irregular_past_tags(lower);
         let mut best: Option<usize> = None;
-        for (c, &(_, x)) in self.classes.iter().enumerate().take(scores.len()) {
-            if matches!(self.xpos_name(x), "VBD" | "VBN")
+        // UPOS VERB only: the treebank also has a rare X/VBD class, which the parser
+        // does not read as a clause's verb.
+        for (c, &(u, x)) in self.classes.iter().enumerate().take(scores.len()) {
+            if allowed.contains(&self.xpos_name(x))
+                && self.upos_name(u) == "VERB"
                 && best.is_none_or(|b| scores[c] > scores[b])
             {
                 best = Some(c);
@@ -461,7 +466,7 @@ impl Tagger {
                     scores[..n_classes].fill(0.0);
                     self.weights.score(&sc.feats, scores);
                     if self.is_unseen_irregular_past(word, &mut sc.lower) {
-                        self.best_past(&scores[..n_classes])
+                        self.best_past(&sc.lower, &scores[..n_classes])
                     } else {
                         self.best(form, &scores[..n_classes])
                     }

@@ -190,6 +190,12 @@ const ROWS: &[Row] = &[
         want: &["IGO>PSE 16"],
         never: &[],
     },
+    // After a relative clause "froze" still heads its own clause (it can only be a past).
+    Row {
+        text: "Japan and Australia, which consider the movement a terrorist group, froze aid to the Afghan government.",
+        want: &["JPN>AFG 16", "AUS>AFG 16"],
+        never: &[],
+    },
     // "Hamas leader X": the organisation's leader, not a government's.
     Row {
         text: "Hamas leader Khaled Meshaal criticised Israel on Monday.",

@@ -34,6 +34,36 @@ pub(crate) fn rule_lemma(form: &str, xpos: &str, known: &dyn Fn(&str) -> bool, o
     }
 }
 
+/// Which of VBD and VBN an irregular past form can be: "froze" only a simple past (its
+/// participle is "frozen"), "frozen" only a participle, "fled" either. Read only for forms
+/// training never showed, whose context features alone picked VBN for "The EU and the US,
+/// which consider Hamas a terrorist group, froze aid" and so lost the clause's verb.
+pub(crate) fn irregular_past_tags(lower: &str) -> &'static [&'static str] {
+    const PAST: &[&str] = &["VBD"];
+    const PARTICIPLE: &[&str] = &["VBN"];
+    const EITHER: &[&str] = &["VBD", "VBN"];
+    match lower {
+        "arose" | "ate" | "awoke" | "became" | "began" | "blew" | "broke" | "came" | "chose"
+        | "did" | "drank" | "drew" | "drove" | "fell" | "flew" | "forbade" | "foresaw"
+        | "forgave" | "forgot" | "froze" | "gave" | "grew" | "hid" | "knew" | "mistook"
+        | "outgrew" | "overcame" | "overran" | "overrode" | "oversaw" | "overthrew"
+        | "overtook" | "ran" | "rang" | "retook" | "rode" | "rose" | "sang" | "sank" | "saw"
+        | "shook" | "shrank" | "slew" | "spoke" | "sprang" | "stole" | "strove" | "swam"
+        | "swore" | "threw" | "took" | "tore" | "undertook" | "underwent" | "undid" | "went"
+        | "withdrew" | "woke" | "wore" | "wove" | "wrote" => PAST,
+        "arisen" | "awoken" | "beaten" | "begun" | "bitten" | "blown" | "borne" | "broken"
+        | "chosen" | "done" | "drawn" | "driven" | "eaten" | "fallen" | "flown" | "forbidden"
+        | "foreseen" | "forgiven" | "forgotten" | "frozen" | "given" | "gone" | "gotten"
+        | "grown" | "hidden" | "known" | "mistaken" | "outgrown" | "overridden" | "overseen"
+        | "overtaken" | "overthrown" | "retaken" | "ridden" | "risen" | "rung" | "seen"
+        | "shaken" | "shown" | "shrunk" | "slain" | "spoken" | "sprung" | "stolen" | "striven"
+        | "sung" | "sunk" | "sworn" | "swum" | "taken" | "thrown" | "torn" | "trodden"
+        | "undergone" | "undertaken" | "undone" | "withdrawn" | "woken" | "worn" | "woven"
+        | "written" => PARTICIPLE,
+        _ => EITHER,
+    }
+}
+
 /// The base form of an irregular past tense or participle. The tagger's learned table
 /// holds only the (form, tag) pairs its training data showed: "fought" occurs there as a
 /// participle but never as a past tense, so without this list "Israel fought a war" has
