@@ -190,6 +190,17 @@ const ROWS: &[Row] = &[
         want: &["IGO>PSE 16"],
         never: &[],
     },
+    // Linking someone to a crime is an accusation; linking economies is not.
+    Row {
+        text: "Turkish police linked the Kurdish rebels to the bombing in Ankara.",
+        want: &["TUR>TUR 112"],
+        never: &["060"],
+    },
+    Row {
+        text: "Kenya has linked its economy with Uganda.",
+        want: &[],
+        never: &["112"],
+    },
     // After a relative clause "froze" still heads its own clause (it can only be a past).
     Row {
         text: "Japan and Australia, which consider the movement a terrorist group, froze aid to the Afghan government.",
