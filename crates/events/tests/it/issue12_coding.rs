@@ -190,6 +190,27 @@ const ROWS: &[Row] = &[
         want: &["IGO>PSE 16"],
         never: &[],
     },
+    // Asking someone for something or to do something is a request (02).
+    Row {
+        text: "Britain asked the IMF for a loan.",
+        want: &["GBR>IGO 0231"],
+        never: &[],
+    },
+    Row {
+        text: "Kenya sought support from Ethiopia.",
+        want: &["KEN>ETH 022"],
+        never: &[],
+    },
+    Row {
+        text: "Greece requested clarification from Turkey.",
+        want: &["GRC>TUR 020"],
+        never: &[],
+    },
+    Row {
+        text: "Russia asked Ukraine to withdraw its troops.",
+        want: &["RUS>UKR 020"],
+        never: &[],
+    },
     // Linking someone to a crime is an accusation; linking economies is not.
     Row {
         text: "Turkish police linked the Kurdish rebels to the bombing in Ankara.",
