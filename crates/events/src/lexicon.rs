@@ -129,7 +129,9 @@ pub struct NounEntry {
     pub lemma: String,
     /// Prepositions (or the participle `targeting`) that introduce the target.
     pub target_preps: Vec<String>,
-    /// Words that must modify the noun (`missile` for a more specific code); empty = any.
+    /// Words that must modify the noun (`missile` for a more specific code) or be the
+    /// verb that governs it (`go` in "went on strike": a verb named here lends the noun
+    /// its subject, as a light verb does); empty = any.
     pub literals: Vec<String>,
     pub code: CameoCode,
 }

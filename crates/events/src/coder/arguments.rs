@@ -226,8 +226,15 @@ pub(super) fn subjects_depth(s: &Sent, v: usize, depth: u8) -> Vec<usize> {
     }
 }
 
-/// Source and target heads of an event noun.
-pub(super) fn noun_roles(s: &Sent, i: usize, e: &NounEntry) -> (Vec<usize>, Vec<usize>) {
+/// The source and target heads of the event noun at `i` read with entry `e`; `entries` are all
+/// the noun's entries, whose governing verbs ("called a general strike": `call strike`)
+/// lend the noun their subject whichever entry codes it.
+pub(super) fn noun_roles(
+    s: &Sent,
+    i: usize,
+    e: &NounEntry,
+    entries: &[NounEntry],
+) -> (Vec<usize>, Vec<usize>) {
     let mut sources = Vec::new();
     let mut targets = Vec::new();
     let preps: Vec<&str> = e
@@ -326,6 +333,14 @@ pub(super) fn noun_roles(s: &Sent, i: usize, e: &NounEntry) -> (Vec<usize>, Vec<
             match s.rel(i) {
                 "appos" => sources.push(h),
                 "obj" | "xcomp" | "nsubj:pass" if words().light().contains(s.lemma(h)) => {
+                    sources = subjects(s, h)
+                }
+                // A governing verb an entry names ("went on strike") lends its subject.
+                _ if entries
+                    .iter()
+                    .flat_map(|x| &x.literals)
+                    .any(|l| super::patterns::governed_by(s, i, l)) =>
+                {
                     sources = subjects(s, h)
                 }
                 // "told Jiang during a visit to China", "is in Hanoi for a state visit to

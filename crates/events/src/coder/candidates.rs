@@ -7,7 +7,7 @@
 
 use super::arguments::{noun_roles, objects, prep_dependents, subjects};
 use super::filters::idiom;
-use super::patterns::{best_noun, match_verb, Match};
+use super::patterns::{best_noun, governed_by, match_verb, Match};
 use super::sentence::Sent;
 use crate::lexicon::{Lexicon, Slot};
 use crate::CameoCode;
@@ -41,6 +41,9 @@ pub(super) struct Cand {
     /// the default codes of a verb block are coarse ("take" 171 is no seizure in "took
     /// part").
     pub(super) bare_fallback: bool,
+    /// An event noun whose governing verb its lexicon entries name ("called a strike"):
+    /// that verb lends the source and is part of the event, not a governor of it.
+    pub(super) named_governor: bool,
 }
 
 /// The event candidates of a sentence.
@@ -178,6 +181,7 @@ pub(super) fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             },
             first_target_only: m.first_target_only,
             reverse_code: m.pattern.reverse_code,
+            named_governor: false,
             bare_fallback: m.fallback
                 && m.pattern.literals.is_empty()
                 && m.pattern.complement.is_none()
@@ -204,7 +208,7 @@ pub(super) fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             // "Israeli strikes on Tabriz killed ten people": the noun's own target is the
             // verb's last resort when the verb's objects hold no actor.
             if out[v].sources.contains(&i) {
-                let (_, noun_targets) = noun_roles(s, i, e);
+                let (_, noun_targets) = noun_roles(s, i, e, entries);
                 for t in noun_targets {
                     if !out[v].targets.contains(&t) {
                         out[v].targets.push(t);
@@ -213,7 +217,7 @@ pub(super) fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             }
             continue;
         }
-        let (sources, mut targets) = noun_roles(s, i, e);
+        let (sources, mut targets) = noun_roles(s, i, e, entries);
         // A statement or appeal noun without a target is an event when something is done
         // with it ("issued a statement"), not when merely mentioned ("his comments echoed").
         let done = s.head(i).is_some_and(|h| {
@@ -250,6 +254,10 @@ pub(super) fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             first_target_only: false,
             reverse_code: None,
             bare_fallback: false,
+            named_governor: entries
+                .iter()
+                .flat_map(|x| &x.literals)
+                .any(|l| governed_by(s, i, l)),
         });
     }
     out

@@ -12,8 +12,15 @@ use aras_lex::words;
 
 /// Negation and modality of the event at `t`, from the chain of governing words. A
 /// `framing` meeting ("will seek support during a trip") shares its clause's modality
-/// rather than being presupposed by its preposition.
-pub(super) fn factuality(s: &Sent, t: usize, framing: bool) -> (bool, Modality) {
+/// rather than being presupposed by its preposition. With `governor_in_event` the verb
+/// governing the trigger is part of the event its noun entry names ("called a strike" is
+/// the strike called, not a call for one), so its meaning does not make it intended.
+pub(super) fn factuality(
+    s: &Sent,
+    t: usize,
+    framing: bool,
+    governor_in_event: bool,
+) -> (bool, Modality) {
     let mut negated = false;
     let mut modality = Modality::Asserted;
     let mut x = t;
@@ -72,7 +79,9 @@ pub(super) fn factuality(s: &Sent, t: usize, framing: bool) -> (bool, Modality) 
         let hl = s.lemma(h);
         let base = s.base_rel(x);
         let clausal = matches!(base, "ccomp" | "xcomp" | "advcl" | "csubj" | "acl");
-        if words().deny().contains(hl) && (clausal || base == "obj") {
+        if governor_in_event && x == t {
+            // The governing verb is the event's own ("went on strike", "called a strike").
+        } else if words().deny().contains(hl) && (clausal || base == "obj") {
             modality = modality.max(Modality::Denied);
         } else if words().neg_governor().contains(hl) && (clausal || base == "obj") {
             negated = true;

@@ -93,7 +93,7 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                 continue;
             };
             let framing = !c.verbal && frames_clause(&s, c.trigger, c.code);
-            let (negated, mut modality) = factuality(&s, c.trigger, framing);
+            let (negated, mut modality) = factuality(&s, c.trigger, framing, c.named_governor);
             let tok = s.tokens[c.trigger];
             let quote = input
                 .quotes

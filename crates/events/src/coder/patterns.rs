@@ -294,16 +294,27 @@ pub(super) fn surface_match(
     Some((used, anchor))
 }
 
+/// The noun entry of the noun at `i` whose words are all there, the one with the most
+/// words first: each word a dependent of the noun or the verb governing it ("went on
+/// strike" is a labour strike, "air strike" an air raid).
 pub(super) fn best_noun<'l>(s: &Sent, i: usize, entries: &'l [NounEntry]) -> Option<&'l NounEntry> {
     let mut best: Option<&NounEntry> = None;
     for e in entries {
         if e.literals
             .iter()
-            .all(|l| s.kids(i).iter().any(|&c| s.has_lemma(c, l)))
+            .all(|l| s.kids(i).iter().any(|&c| s.has_lemma(c, l)) || governed_by(s, i, l))
             && best.is_none_or(|b| e.literals.len() > b.literals.len())
         {
             best = Some(e);
         }
     }
     best
+}
+
+/// The noun at `i` is the object or oblique of a verb with lemma `lemma` ("went on strike",
+/// "called a strike").
+pub(super) fn governed_by(s: &Sent, i: usize, lemma: &str) -> bool {
+    matches!(s.base_rel(i), "obj" | "obl" | "xcomp")
+        && s.head(i)
+            .is_some_and(|h| s.upos(h) == "VERB" && s.has_lemma(h, lemma))
 }

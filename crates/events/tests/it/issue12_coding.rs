@@ -190,6 +190,32 @@ const ROWS: &[Row] = &[
         want: &["IGO>PSE 16"],
         never: &[],
     },
+    // Labour strikes, rallies and sit-ins need no target; a strike on someone is an attack.
+    Row {
+        text: "Teachers went on strike in Ramallah on Monday.",
+        want: &["PSE>- 143"],
+        never: &["190"],
+    },
+    Row {
+        text: "The opposition Awami League called a general strike.",
+        want: &["BGD>- 143"],
+        never: &["190"],
+    },
+    Row {
+        text: "Farmers held a rally against the new tax in Lyon.",
+        want: &["FRA>- 141"],
+        never: &[],
+    },
+    Row {
+        text: "Workers did not go on strike.",
+        want: &[],
+        never: &["143"],
+    },
+    Row {
+        text: "Israel carried out a strike on Hamas in Gaza.",
+        want: &["ISR>PSE 19"],
+        never: &["143"],
+    },
     // Asking someone for something or to do something is a request (02).
     Row {
         text: "Britain asked the IMF for a loan.",
