@@ -177,7 +177,8 @@ pub enum Backend {
 }
 
 /// Prepared PostgreSQL statements are reused by SQL text; past this many the cache is
-/// dropped (multi-row inserts make a few shapes per table, so it rarely happens).
+/// dropped (an ingest's candidate query and span update have one shape per number of keys
+/// or clusters in a batch, so a long ingest gets there; re-preparing costs a round trip).
 const PG_STATEMENT_CACHE: usize = 512;
 
 /// Rows per multi-row INSERT on SQLite: a few statement shapes, 200 × 32 columns well
