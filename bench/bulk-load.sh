@@ -30,7 +30,9 @@ if [ ! -f "$corpus" ]; then
 fi
 docs=${DOCS:-100000}
 pg=${ARAS_BENCH_PG:-${ARAS_TEST_PG:-}}
-cargo build --release --quiet -p aras -p aras-store --example bulk_load
+export PGOPTIONS='-c client_min_messages=warning'  # no NOTICE for each dropped table
+cargo build --release --quiet -p aras
+cargo build --release --quiet -p aras-store --example bulk_load
 target=${CARGO_TARGET_DIR:-target}/release
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
