@@ -109,7 +109,7 @@ impl ClusterSpan {
 }
 
 /// The part of a report that decides which clusters it may join.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ClusterKey {
     pub source: String,
     pub target: String,

@@ -177,8 +177,13 @@ pub enum Backend {
 }
 
 /// Prepared PostgreSQL statements are reused by SQL text; past this many the cache is
-/// dropped (multi-row inserts make a few shapes per table, so it rarely happens).
+/// dropped (an ingest's candidate query and span update have one shape per number of keys
+/// or clusters in a batch, so a long ingest gets there; re-preparing costs a round trip).
 const PG_STATEMENT_CACHE: usize = 512;
+
+/// Rows per multi-row INSERT on SQLite: a few statement shapes, 200 × 32 columns well
+/// under SQLite's 32,766 parameters.
+const SQLITE_ROWS_PER_INSERT: usize = 200;
 
 pub(crate) enum Conn {
     Sqlite(rusqlite::Connection),
@@ -255,6 +260,93 @@ impl Conn {
                     params.iter().map(|p| p as &(dyn ToSql + Sync)).collect();
                 let rows = client.query(&stmt, &refs)?;
                 rows.iter().map(pg_row).collect()
+            }
+        }
+    }
+
+    /// `n` fresh ids for new rows of `table`, ascending, for rows written in bulk (COPY
+    /// returns no ids, and the children of a document need its id). Called under the write
+    /// lock: on SQLite the next ids after the largest stored (what SQLite itself assigns
+    /// to an `INTEGER PRIMARY KEY`), on PostgreSQL values of the table's identity
+    /// sequence (which every writer draws from, so never one another writer holds).
+    pub fn reserve_ids(&mut self, table: &str, n: usize) -> Result<Vec<i64>, StoreError> {
+        if n == 0 {
+            return Ok(Vec::new());
+        }
+        match self {
+            Conn::Sqlite(_) => {
+                let max = self
+                    .query_one(&format!("SELECT COALESCE(MAX(id), 0) FROM {table}"), &[])?
+                    .int();
+                Ok((1..=n as i64).map(|i| max + i).collect())
+            }
+            Conn::Postgres { .. } => {
+                let mut ids: Vec<i64> = self
+                    .query(
+                        "SELECT nextval(pg_get_serial_sequence($1, 'id')) FROM generate_series(1, $2)",
+                        &[table.into(), n.into()],
+                    )?
+                    .iter()
+                    .map(|r| r[0].int())
+                    .collect();
+                ids.sort_unstable();
+                Ok(ids)
+            }
+        }
+    }
+
+    /// Writes `rows` into `table (columns)`: on PostgreSQL with one binary `COPY` (no
+    /// statement per row or per chunk, no text escaping: the values go as [`ToSql`] does
+    /// for parameters, NUL bytes included), on SQLite with multi-row INSERTs whose
+    /// prepared statements are reused (SQLite has no round trips to save; what costs is
+    /// preparing and stepping statements).
+    pub fn bulk_insert(
+        &mut self,
+        table: &str,
+        columns: &[&str],
+        rows: &[Vec<Value>],
+    ) -> Result<(), StoreError> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        match self {
+            Conn::Sqlite(_) => {
+                for chunk in rows.chunks(SQLITE_ROWS_PER_INSERT) {
+                    let mut sql = format!("INSERT INTO {table} ({}) VALUES ", columns.join(", "));
+                    for r in 0..chunk.len() {
+                        sql.push_str(if r > 0 { ", (" } else { "(" });
+                        for c in 0..columns.len() {
+                            if c > 0 {
+                                sql.push_str(", ");
+                            }
+                            sql.push_str(&format!("${}", r * columns.len() + c + 1));
+                        }
+                        sql.push(')');
+                    }
+                    let params: Vec<Value> = chunk.iter().flatten().cloned().collect();
+                    self.execute(&sql, &params)?;
+                }
+                Ok(())
+            }
+            Conn::Postgres { client, statements } => {
+                let list = columns.join(", ");
+                // The column types, from a statement prepared once per table and kept.
+                let shape = pg_statement(
+                    client,
+                    statements,
+                    &format!("SELECT {list} FROM {table} LIMIT 0"),
+                )?;
+                let types: Vec<Type> = shape.columns().iter().map(|c| c.type_().clone()).collect();
+                let sink =
+                    client.copy_in(&format!("COPY {table} ({list}) FROM STDIN (FORMAT binary)"))?;
+                let mut writer = postgres::binary_copy::BinaryCopyInWriter::new(sink, &types);
+                for row in rows {
+                    let refs: Vec<&(dyn ToSql + Sync)> =
+                        row.iter().map(|p| p as &(dyn ToSql + Sync)).collect();
+                    writer.write(&refs)?;
+                }
+                writer.finish()?;
+                Ok(())
             }
         }
     }

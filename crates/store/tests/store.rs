@@ -76,7 +76,7 @@ fn doc(id: &str, published: &str, publication: &str, body: &str, events: &[Ev]) 
             "source": role(e.source), "target": role(e.target),
             "cameo": e.cameo, "root": &e.cameo[..2], "plover": if quad == 4 { "ASSAULT" } else { "CONSULT" },
             "quad_class": quad, "goldstein": if quad == 4 { -10.0 } else { 1.0 },
-            "date": e.date, "date_precision": e.date.map(|d| if d.len() == 10 { "day" } else { "month" }),
+            "date": e.date, "date_precision": e.date.map(|d| match d.len() { 10 => "day", 4 => "year", _ => "month" }),
             "date_source": if e.date.is_some() { "text" } else { "document" },
             "negated": false, "modality": e.modality,
             "trigger": {"text": "struck", "start": 0, "end": 6},
@@ -642,3 +642,160 @@ fn a_read_only_store_reads_and_refuses_writes_and_other_versions() {
     let err = Store::open_read_only(path).unwrap_err().to_string();
     assert!(err.contains("schema version 99"), "{err}");
 }
+
+/// A few hundred reports over few dyads and few days, so that clusters grow, compete and
+/// cross batches: day, month and year dates, undated reports (their publication day
+/// counts), threats beside facts, a side unknown, and bodies repeated (skipped).
+fn issue14_corpus() -> Vec<DocumentRecords> {
+    const SIDES: &[(&str, &str)] = &[ISR, ISRMIL, IRN, AZE, ("", "UNO"), NONE];
+    const CAMEOS: &[&str] = &["190", "195", "042", "111"];
+    const DATES: &[Option<&str>] = &[
+        Some("2025-06-10"),
+        Some("2025-06-11"),
+        Some("2025-06-12"),
+        Some("2025-06-13"),
+        Some("2025-06-14"),
+        Some("2025-06-16"),
+        Some("2025-06"),
+        Some("2025"),
+        None,
+    ];
+    const PUBLISHED: &[&str] = &["2025-06-11", "2025-06-12", "2025-06-13", "2025-06-15"];
+    // A fixed linear congruential sequence: the same corpus on every run.
+    let mut state = 14u64;
+    let mut next = |n: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((state >> 33) % n as u64) as usize
+    };
+    let mut docs = Vec::new();
+    for d in 0..240 {
+        let n_events = next(4);
+        let events: Vec<Ev> = (0..n_events)
+            .map(|_| {
+                // Mostly the two countries, so that candidates abound.
+                let source = SIDES[if next(3) == 0 {
+                    next(SIDES.len())
+                } else {
+                    next(2)
+                }];
+                let target = SIDES[if next(3) == 0 { next(SIDES.len()) } else { 2 }];
+                let mut e = ev(
+                    source,
+                    target,
+                    CAMEOS[next(CAMEOS.len())],
+                    DATES[next(DATES.len())],
+                );
+                if next(5) == 0 {
+                    e.modality = "hypothetical";
+                }
+                e
+            })
+            .collect();
+        let repeat = d > 10 && next(12) == 0;
+        let body = if repeat {
+            format!("Report number {}.", d - 10)
+        } else {
+            format!("Report number {d}.")
+        };
+        let publication = ["AFP", "Xinhua", "RFE/RL"][next(3)];
+        docs.push(doc(
+            &format!("doc-{d}"),
+            PUBLISHED[next(PUBLISHED.len())],
+            publication,
+            &body,
+            &events,
+        ));
+    }
+    docs
+}
+
+/// The cluster rule applied report by report in ingest order, as the store placed events
+/// before issue 14 (one candidate query per event): `(doc_id, event_id)` → cluster id,
+/// ids counted from 1 in creation order.
+fn issue14_expected_clusters(docs: &[DocumentRecords]) -> Vec<((String, String), i64)> {
+    use aras_store::cluster::{self, ClusterKey, ClusterSpan};
+    let mut seen = std::collections::HashSet::new();
+    let mut clusters: Vec<(ClusterKey, Option<ClusterSpan>)> = Vec::new();
+    let mut out = Vec::new();
+    for d in docs {
+        if !seen.insert(d.document.rec.sha256.clone()) {
+            continue;
+        }
+        for e in &d.events {
+            let r = &e.rec;
+            let side = |role: &Option<aras_schema::RoleRecord>| {
+                role.as_ref().map_or(String::new(), |role| {
+                    cluster::side_key(role.country.as_deref().unwrap_or(""), &role.code)
+                })
+            };
+            let key = ClusterKey {
+                source: side(&r.source),
+                target: side(&r.target),
+                root: r.root.to_string(),
+                factual: r.is_factual(),
+            };
+            let interval =
+                cluster::mergeable(&key, cluster::interval(r.date.as_deref(), d.published()));
+            let chosen = interval.and_then(|i| {
+                let candidates: Vec<(i64, ClusterSpan)> = clusters
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(n, (k, span))| (*k == key).then_some((n as i64 + 1, (*span)?)))
+                    .collect();
+                cluster::best_cluster(&candidates, i)
+            });
+            let id = match (chosen, interval) {
+                (Some(id), Some(i)) => {
+                    let span = &mut clusters[id as usize - 1].1;
+                    *span = span.map(|s| s.with(i));
+                    id
+                }
+                _ => {
+                    clusters.push((key, interval.map(ClusterSpan::of)));
+                    clusters.len() as i64
+                }
+            };
+            out.push(((d.document.rec.doc_id.clone(), r.id.clone()), id));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Issue 14: storing in bulk (one candidate query per batch, decisions in memory, bulk
+/// writes) puts every report in the cluster the one-query-per-event placement chose, ids
+/// included, whatever the batch size, on both backends. The expectation is the rule
+/// applied report by report; the figures below were recorded with the old placement.
+#[test]
+fn issue14_bulk_load_same_clusters() {
+    let docs = issue14_corpus();
+    let expected = issue14_expected_clusters(&docs);
+    let n_clusters = expected.iter().map(|(_, c)| *c).max().unwrap_or(0);
+    assert_eq!(
+        (expected.len(), n_clusters),
+        (ISSUE14_EVENTS, ISSUE14_CLUSTERS)
+    );
+    for batch in [1, 7, 64, 1000] {
+        for (mut store, _dir) in stores(&format!("issue14_{batch}")) {
+            for chunk in docs.chunks(batch) {
+                store.ingest(chunk).unwrap();
+            }
+            let mut found: Vec<((String, String), i64)> = store
+                .event_rows(&EventFilter::default(), Unit::Reports)
+                .unwrap()
+                .into_iter()
+                .map(|r| ((r.doc_id, r.event_id), r.cluster_id))
+                .collect();
+            found.sort();
+            assert_eq!(found, expected, "batch {batch}, {:?}", store.backend());
+            assert_eq!(store.counts().unwrap().clusters, n_clusters as u64);
+            assert!(store.check_consistency().unwrap().is_empty());
+        }
+    }
+}
+
+/// Reports and clusters of [`issue14_corpus`], as the per-event placement stored them.
+const ISSUE14_EVENTS: usize = 333;
+const ISSUE14_CLUSTERS: i64 = 112;
