@@ -116,6 +116,8 @@ fn load_engine() -> Result<Engine, Error> {
             .map_err(|e| Error::Engine(format!("the built-in dictionaries: {e}")))?,
         lexicon: aras_events::Lexicon::builtin()
             .map_err(|e| Error::Engine(format!("the built-in event lexicon: {e}")))?,
+        gazetteer: aras_dict::Gazetteer::builtin()
+            .map_err(|e| Error::Engine(format!("the built-in gazetteer: {e}")))?,
     })
 }
 

@@ -362,6 +362,7 @@ fn petrarch(file: &Path, model: Option<&Path>, verbose: bool) -> Result<()> {
         model: model_source::load(model, true)?,
         dictionary: dicts.actors,
         lexicon: dicts.lexicon,
+        gazetteer: aras_dict::Gazetteer::builtin().context("the built-in gazetteer")?,
     };
     let outcomes: Vec<petrarch::Outcome> = records
         .records

@@ -5,6 +5,7 @@
 //! Taiwan's) until the next dateline (wire digests chain several stories).
 
 use aras_lex::Doc;
+use aras_schema::Span;
 
 const MONTHS: &[&str] = &[
     "jan",
@@ -93,6 +94,35 @@ pub(crate) fn at(doc: &Doc, s0: usize, s1: usize) -> Option<(usize, usize)> {
     Some((s0, place_end.max(i + 1).min(s1)))
 }
 
+/// The place words of every wire dateline that opens a paragraph: the index of the
+/// sentence it opens and the byte span of the place ("KABUL" in "KABUL, March 3 (AFP) -").
+/// What the dateline heads runs until the next one, as for the context country.
+pub fn dateline_places(text: &str, sentences: &[aras_text::Sentence]) -> Vec<(usize, Span)> {
+    let doc = Doc::new(text, sentences, None);
+    let mut out = Vec::new();
+    let mut prev_end = 0;
+    for (s, &(s0, s1)) in doc.sents.iter().enumerate() {
+        let starts_paragraph = s == 0
+            || doc
+                .toks
+                .get(s0)
+                .and_then(|t| text.get(prev_end..t.start))
+                .is_some_and(|gap| gap.contains('\n'));
+        if s1 > s0 {
+            prev_end = doc.toks[s1 - 1].end;
+        }
+        if starts_paragraph && at(&doc, s0, s1).is_some() {
+            // The same place words `at` read: capitals, at most five.
+            let mut e = s0;
+            while e < s1 && e - s0 < 5 && caps_word(doc.toks[e].text) {
+                e += 1;
+            }
+            out.push((s, Span::new(doc.toks[s0].start, doc.toks[e - 1].end)));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,5 +160,17 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(find(text).as_deref(), want, "{text}");
         }
+    }
+
+    #[test]
+    fn dateline_places_are_the_capital_words_of_paragraph_openers() {
+        let text = "NEW YORK, Dec. 5 (Xinhua) -- Talks began.\nKABUL, March 3 (AFP) - A bomb \
+                    exploded. BEIJING (AP) -- mid-paragraph is no dateline.";
+        let sentences = aras_text::segment(text);
+        let found: Vec<(usize, &str)> = dateline_places(text, &sentences)
+            .into_iter()
+            .map(|(s, sp)| (s, sp.text(text)))
+            .collect();
+        assert_eq!(found, [(0, "NEW YORK"), (1, "KABUL")]);
     }
 }

@@ -75,6 +75,8 @@ mod words;
 
 use serde::{Deserialize, Serialize};
 
+pub use dateline::dateline_places;
+
 /// What a mention denotes, and how its code was found: the contract's vocabularies.
 pub use aras_schema::{ActorKind as Kind, ActorResolution as ResolvedBy};
 

@@ -45,6 +45,14 @@
 //! dated expression earlier in the same paragraph (`date_source` = discourse), else none
 //! (`date_source` = document; the publication date is never copied into `date`).
 //!
+//! **Location.** [`locate`], a pass after [`code`]: a place (the gazetteer's towns, the
+//! actors' place and country mentions) governed by a preposition of place on the trigger,
+//! the verb carrying an event noun or the event's subject or object ("shelled villages
+//! near Kherson": `clause`); else on a predicate governing the event's clause, never
+//! across speech ("protesters gathered in Santiago and clashed with police": `sentence`);
+//! else, for a verbal event with an actor of that country, the paragraph's wire dateline
+//! (`dateline`). A subject or object is an actor, not a location ("Moscow expelled").
+//!
 //! **Where.** `coder/mod.rs` holds [`code`] and the per-sentence loop; its modules each
 //! decide one thing: candidate triggers (`candidates`), pattern matching (`patterns`), the
 //! role heads in the parse (`arguments`), their actors (`roles`), factuality
@@ -77,6 +85,7 @@
 mod coder;
 mod imported;
 mod lexicon;
+mod location;
 
 pub use coder::code;
 pub use imported::ImportedVerbs;
@@ -84,6 +93,7 @@ pub use lexicon::{
     parse_pattern, CameoInfo, Complement, Lexicon, LexiconError, NounEntry, Slot, Surface,
     SurfaceItem, VerbPattern, PREPOSITIONS,
 };
+pub use location::{locate, Location};
 
 use aras_actors::Mention;
 use aras_nlp::model::Analysis;
@@ -93,7 +103,8 @@ use aras_time::TimeExpr;
 use serde::Serialize;
 
 pub use aras_schema::{
-    is_factual, CameoCode, DatePrecision, DateSource, Modality, PloverType, QuadClass, Root, Span,
+    is_factual, CameoCode, DatePrecision, DateSource, LocationPrecision, LocationResolution,
+    Modality, PloverType, QuadClass, Root, Span,
 };
 
 /// An actor in an event role.
@@ -133,6 +144,8 @@ pub struct Event {
     /// Index of the quote (in [`EventInput::quotes`]) containing the trigger.
     pub quote: Option<usize>,
     pub confidence: f32,
+    /// Where the text says it took place; set by [`locate`], `None` from [`code`].
+    pub location: Option<Location>,
 }
 
 impl Event {

@@ -210,6 +210,10 @@ word_lists! {
     framing_preps,
     /// Events: prepositions of place and time.
     locative,
+    /// Events: prepositions whose place is an event's location.
+    place_preps,
+    /// Events: prepositions that place an event only through a noun ("on the border of").
+    place_preps_via_noun,
     /// Events: nouns that, as "the day", refer back to a date just given.
     day_words,
     /// Events: objects with which an attack verb is an idiom.

@@ -773,6 +773,7 @@ mod tests {
             },
             quote_id: None,
             confidence: 0.5,
+            location: None,
         })
     }
 

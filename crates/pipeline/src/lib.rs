@@ -16,7 +16,7 @@ pub mod probes;
 
 use aras_actors::{ActorContext, Mention};
 use aras_claims::Claim;
-use aras_dict::Dictionary;
+use aras_dict::{Dictionary, Gazetteer};
 use aras_events::{Event, EventInput, Lexicon};
 use aras_ingest::Document;
 use aras_nlp::model::{Analysis, AnalyzeScratch, Model};
@@ -30,6 +30,8 @@ pub struct Engine {
     pub model: Model,
     pub dictionary: Dictionary,
     pub lexicon: Lexicon,
+    /// Places with coordinates, for event locations (`Gazetteer::builtin()`).
+    pub gazetteer: Gazetteer,
 }
 
 /// A document's sentences (tokens as byte spans in the body) and their syntax, aligned.
@@ -173,6 +175,7 @@ fn analyze_budget<'d, 'm, B: Budget>(
 ///     model: aras_nlp::model::Model::from_bytes(&model)?,
 ///     dictionary: aras_dict::Dictionary::builtin()?,
 ///     lexicon: aras_events::Lexicon::builtin()?,
+///     gazetteer: aras_dict::Gazetteer::builtin()?,
 /// };
 ///
 /// let text = "Azerbaijan signed a trade agreement with Israel on Monday.";
@@ -243,18 +246,17 @@ fn read_budget<'d, 'm, B: Budget>(
     let quotes = aras_quotes::extract(body, &analyzed.sentences, None);
     let claims = aras_claims::extract(body, &analyzed.sentences, Some(&analyzed.syntax));
     budget.check()?;
-    let events = aras_events::code(
-        &engine.lexicon,
-        &EventInput {
-            text: body,
-            sentences: &analyzed.sentences,
-            syntax: &analyzed.syntax,
-            mentions: &actors,
-            times: &times,
-            quotes: &quotes,
-            document_date: day,
-        },
-    );
+    let input = EventInput {
+        text: body,
+        sentences: &analyzed.sentences,
+        syntax: &analyzed.syntax,
+        mentions: &actors,
+        times: &times,
+        quotes: &quotes,
+        document_date: day,
+    };
+    let mut events = aras_events::code(&engine.lexicon, &input);
+    aras_events::locate(&input, &engine.dictionary, &engine.gazetteer, &mut events);
     Ok(Reading {
         analyzed,
         actors,

@@ -2,8 +2,8 @@
 //! `aras-schema` (the same types the store reads back).
 
 use aras_schema::{
-    ActorRecord, ClaimRecord, ClaimSourceRecord, DocumentRecord, EventRecord, QuoteRecord, Record,
-    RoleRecord, SpanText, SpeakerRecord, TimeRecord, SCHEMA_VERSION,
+    ActorRecord, ClaimRecord, ClaimSourceRecord, DocumentRecord, EventRecord, LocationRecord,
+    QuoteRecord, Record, RoleRecord, SpanText, SpeakerRecord, TimeRecord, SCHEMA_VERSION,
 };
 
 use crate::link::{mention_at, period_for, quote_at, speaker_mention};
@@ -138,6 +138,18 @@ pub fn records(r: &Reading<'_, '_>) -> Vec<Record> {
                 e.confidence,
                 aras_schema::numbers::CONFIDENCE_DECIMALS,
             ),
+            location: e.location.as_ref().map(|l| LocationRecord {
+                text: l.span.text(body).to_string(),
+                start: l.span.start,
+                end: l.span.end,
+                country: l.country.clone(),
+                lat: l.lat,
+                lon: l.lon,
+                precision: l.precision,
+                geonames: l.geonames,
+                mention: l.mention.map(mention_id),
+                resolved_by: l.resolved_by,
+            }),
         }));
     }
     for (i, c) in r.claims.iter().enumerate() {

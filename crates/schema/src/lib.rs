@@ -11,7 +11,7 @@
 //! | [`DateSource`], [`DatePrecision`] | where an event's date comes from, how precise it is |
 //! | [`CameoCode`], [`Root`], [`QuadClass`] | CAMEO codes parsed and validated, compared as codes |
 //! | [`PloverType`] | PLOVER event types |
-//! | [`ActorKind`], [`ActorResolution`], [`SpeakerResolution`], [`TimeKind`], [`Quantity`] | the closed vocabularies of the other records |
+//! | [`ActorKind`], [`ActorResolution`], [`SpeakerResolution`], [`TimeKind`], [`Quantity`], [`LocationResolution`], [`LocationPrecision`] | the closed vocabularies of the other records |
 //! | [`Record`] and the `*Record` types | the JSON Lines records, read and written with serde |
 //!
 //! Every vocabulary parses case-insensitively with `FromStr`, and an unknown word is a
@@ -44,8 +44,11 @@ pub use error::ParseError;
 pub use modality::{is_factual, DatePrecision, DateSource, Modality};
 pub use plover::PloverType;
 pub use records::{
-    ActorRecord, ClaimRecord, ClaimSourceRecord, DocumentRecord, EventRecord, QuoteRecord, Record,
-    RoleRecord, SpanText, SpeakerRecord, TimeRecord, SCHEMA_VERSION,
+    ActorRecord, ClaimRecord, ClaimSourceRecord, DocumentRecord, EventRecord, LocationRecord,
+    QuoteRecord, Record, RoleRecord, SpanText, SpeakerRecord, TimeRecord, SCHEMA_VERSION,
 };
 pub use span::Span;
-pub use vocab::{ActorKind, ActorResolution, Direction, Quantity, SpeakerResolution, TimeKind};
+pub use vocab::{
+    ActorKind, ActorResolution, Direction, LocationPrecision, LocationResolution, Quantity,
+    SpeakerResolution, TimeKind,
+};

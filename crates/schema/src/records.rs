@@ -9,13 +9,14 @@
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    ActorKind, ActorResolution, CameoCode, DatePrecision, DateSource, Modality, PloverType,
-    QuadClass, Quantity, Root, Span, SpeakerResolution, TimeKind,
+    ActorKind, ActorResolution, CameoCode, DatePrecision, DateSource, LocationPrecision,
+    LocationResolution, Modality, PloverType, QuadClass, Quantity, Root, Span, SpeakerResolution,
+    TimeKind,
 };
 
 /// The version of this contract written in every `document` record's `schema` field.
 /// Version 1 is `../shared/SCHEMA.md` (no `schema` field); SCHEMA.md lists the changes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// One line of `aras analyze` output.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -225,6 +226,10 @@ pub struct EventRecord {
     pub quote_id: Option<String>,
     #[serde(default)]
     pub confidence: f32,
+    /// Where the text says the event took place (since version 3); `None` (written null)
+    /// when it says nothing the gazetteer or the dictionaries know.
+    #[serde(default)]
+    pub location: Option<LocationRecord>,
 }
 
 fn document_date() -> DateSource {
@@ -256,6 +261,36 @@ pub struct RoleRecord {
     pub text: String,
     /// The actor mention id.
     pub mention: Option<String>,
+}
+
+/// Where an event took place: a place named in the text, its country and, for a place of
+/// the gazetteer, its coordinates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LocationRecord {
+    /// The place as written ("Kherson", "Syria", "KABUL").
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// ISO 3166-1 alpha-3 country, as in actor records (Kosovo `KSV`).
+    pub country: String,
+    /// WGS84 degrees, where the gazetteer has the place; `None` for a country or a region
+    /// of the dictionary (no centroid is made up).
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub precision: LocationPrecision,
+    /// The GeoNames id of the place, where it is one.
+    #[serde(default)]
+    pub geonames: Option<u32>,
+    /// The actor mention id of the place, where the actors stage found it as a mention.
+    #[serde(default)]
+    pub mention: Option<String>,
+    pub resolved_by: LocationResolution,
+}
+
+impl LocationRecord {
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
 }
 
 /// A span of the body with its text.
@@ -345,7 +380,7 @@ pub mod empty_as_none {
 mod tests {
     use super::*;
 
-    const EVENT: &str = r#"{"type":"event","doc_id":"d","id":"e1","source":{"code":"ISRMIL","country":"ISR","text":"Israel","mention":"m3"},"target":{"code":"IRN","country":"","text":"Iranian sites","mention":"m4"},"cameo":"195","root":"19","plover":"ASSAULT","quad_class":4,"goldstein":-10.0,"date":"2025-06-13","date_precision":"day","date_source":"text","negated":false,"modality":"asserted","trigger":{"text":"barrage","start":4,"end":11},"evidence":{"text":"The barrage.","start":0,"end":12},"quote_id":null,"confidence":0.82}"#;
+    const EVENT: &str = r#"{"type":"event","doc_id":"d","id":"e1","source":{"code":"ISRMIL","country":"ISR","text":"Israel","mention":"m3"},"target":{"code":"IRN","country":"","text":"Iranian sites","mention":"m4"},"cameo":"195","root":"19","plover":"ASSAULT","quad_class":4,"goldstein":-10.0,"date":"2025-06-13","date_precision":"day","date_source":"text","negated":false,"modality":"asserted","trigger":{"text":"barrage","start":4,"end":11},"evidence":{"text":"The barrage.","start":0,"end":12},"quote_id":null,"confidence":0.82,"location":{"text":"Natanz","start":30,"end":36,"country":"IRN","lat":33.5112,"lon":51.9167,"precision":"place","geonames":123,"mention":"m5","resolved_by":"clause"}}"#;
 
     #[test]
     fn an_event_line_reads_into_types_and_writes_back_byte_for_byte() {
@@ -362,7 +397,36 @@ mod tests {
             "\"\" is no country"
         );
         assert!(e.is_factual());
+        let at = e.location.as_ref().unwrap();
+        assert_eq!(
+            (at.country.as_str(), at.precision),
+            ("IRN", LocationPrecision::Place)
+        );
         assert_eq!(Record::Event(e).to_json(), EVENT);
+    }
+
+    #[test]
+    fn version_two_events_have_no_location_and_a_country_has_no_coordinates() {
+        let old = EVENT[..EVENT.find(r#","location""#).unwrap()].to_string() + "}";
+        let Some(Record::Event(e)) = Record::from_json(&old).unwrap() else {
+            panic!("not an event")
+        };
+        assert_eq!(e.location, None);
+        assert!(Record::Event(e).to_json().ends_with(r#""location":null}"#));
+        let country = EVENT.replace(
+            r#""lat":33.5112,"lon":51.9167,"precision":"place","geonames":123"#,
+            r#""lat":null,"lon":null,"precision":"country""#,
+        );
+        let Some(Record::Event(e)) = Record::from_json(&country).unwrap() else {
+            panic!("not an event")
+        };
+        let at = e.location.unwrap();
+        assert_eq!(
+            (at.lat, at.geonames, at.precision),
+            (None, None, LocationPrecision::Country)
+        );
+        let bad = EVENT.replace(r#""resolved_by":"clause""#, r#""resolved_by":"guess""#);
+        assert!(Record::from_json(&bad).is_err());
     }
 
     #[test]

@@ -62,6 +62,34 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// How an event's location was found (SCHEMA.md event `location.resolved_by`): how
+    /// close the place is to the event in the text, so a reader can choose how much to trust.
+    pub enum LocationResolution ("location resolution") {
+        /// A place phrase ("in Kherson", "near the border of Mali") on the trigger, on the
+        /// verb that carries an event noun, or on the event's subject or object.
+        Clause = "clause",
+        /// A place phrase on a predicate that governs the event's clause in the same
+        /// sentence (a conjunct, an infinitive, an adverbial clause), never across speech.
+        Sentence = "sentence",
+        /// The wire dateline heading the paragraph ("KABUL, March 3 (AFP) -").
+        Dateline = "dateline",
+    }
+}
+
+vocabulary! {
+    /// How precise an event's location is (SCHEMA.md event `location.precision`).
+    pub enum LocationPrecision ("location precision") {
+        /// A populated place of the gazetteer, with coordinates.
+        Place = "place",
+        /// A region within a country: a first-level division (with coordinates) or a
+        /// place of the dictionary (Crimea, Gaza; without).
+        Region = "region",
+        /// A country named as the place; no coordinates.
+        Country = "country",
+    }
+}
+
 /// Direction of a change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -388,6 +388,7 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                         evidence: Span::new(sentence.start, sentence.end),
                         quote,
                         confidence,
+                        location: None,
                     });
                     event_sent.push(c.sent);
                     emitted.push((

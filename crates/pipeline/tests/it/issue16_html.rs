@@ -15,6 +15,7 @@ fn engine() -> Option<Engine> {
         model: aras_nlp::model::Model::from_bytes(&bytes).expect("model loads"),
         dictionary: aras_dict::Dictionary::builtin().expect("built-in dictionaries"),
         lexicon: aras_events::Lexicon::builtin().expect("built-in lexicon"),
+        gazetteer: aras_dict::Gazetteer::builtin().expect("built-in gazetteer"),
     })
 }
 

@@ -20,6 +20,7 @@ fn issue4_petrarch_unit_records_pass_rate_at_least_60_percent() {
         model: aras_nlp::model::Model::from_bytes(&bytes).expect("model loads"),
         dictionary: dicts.actors,
         lexicon: dicts.lexicon,
+        gazetteer: aras_dict::Gazetteer::builtin().expect("built-in gazetteer"),
     };
     let outcomes: Vec<_> = records
         .records

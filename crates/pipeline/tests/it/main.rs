@@ -1,8 +1,10 @@
 //! Integration tests of aras-pipeline, one test binary: issue 4's PETRARCH unit-test
 //! records coded with their own dictionaries (`issue4_petrarch`), issue 12's accuracy
 //! floors on the gold set, the probe sentences, PLOVER and CASE 2021 (`issue12_floors`),
-//! and issue 16's web page whose sidebar headlines must not become events (`issue16_html`).
+//! issue 12's event locations (`issue12_event_location`), and issue 16's web page whose
+//! sidebar headlines must not become events (`issue16_html`).
 
+mod issue12_event_location;
 mod issue12_floors;
 mod issue16_html;
 mod issue4_petrarch;
