@@ -599,7 +599,11 @@ impl Builder<'_, '_> {
             if !x.is_word() || x.cap() || NO_GAP.contains(&lw.as_str()) {
                 return None;
             }
-            if self.doc.has_syntax(k) && !matches!(x.upos, "ADJ" | "NOUN" | "VERB" | "ADV" | "NUM")
+            // Participles may stand between ("Iranian-backed militias", "Israeli occupying
+            // forces"); a finite verb ends the phrase ("Moscow expelled three diplomats").
+            if self.doc.has_syntax(k)
+                && !(matches!(x.upos, "ADJ" | "NOUN" | "ADV" | "NUM")
+                    || (x.upos == "VERB" && matches!(x.xpos, "VBN" | "VBG")))
             {
                 return None;
             }
