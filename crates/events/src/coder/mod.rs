@@ -159,6 +159,9 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                     lexicon, &s, &c.targets, &events, &srcs, input,
                 ));
             }
+            if tgts.is_empty() && c.code.root().number() >= 18 {
+                tgts.extend(violence_place(input, &s, &c, quote, &srcs));
+            }
             let mut statement_about = None;
             if let (true, true, Some(prep)) = (tgts.is_empty(), c.targets.is_empty(), &c.slot) {
                 tgts.extend(surface::target_after(input, &s, c.trigger, prep.as_deref()));
@@ -456,4 +459,47 @@ fn distinct_named(input: &EventInput, a: usize, b: usize) -> bool {
         named.then(|| m.name.as_deref().unwrap_or(&m.text).to_lowercase())
     };
     matches!((key(a), key(b)), (Some(x), Some(y)) if x != y)
+}
+
+/// The place a violent act (roots 18-20) with no actor for a target was done in, taken as
+/// its target when it is another country's than every source's: "Israel launched airstrikes
+/// in Syria", "bombing targets in Gaza". A place in the source's own country says nothing
+/// of whom it was done to ("gunmen opened fire in Baghdad"). The place hangs from the
+/// trigger, from a word in its object slot, or from the light verb of an event noun.
+fn violence_place(
+    input: &EventInput,
+    s: &Sent,
+    c: &candidates::Cand,
+    quote: Option<usize>,
+    srcs: &[usize],
+) -> Option<usize> {
+    use aras_actors::Kind;
+    let source_countries: Vec<&str> = srcs
+        .iter()
+        .filter_map(|&m| input.mentions[m].country.as_deref())
+        .collect();
+    if source_countries.is_empty() {
+        return None;
+    }
+    let mut heads = vec![c.trigger];
+    heads.extend(c.targets.iter().copied());
+    if !c.verbal && s.rel(c.trigger) == "obj" {
+        heads.extend(s.head(c.trigger));
+    }
+    heads.iter().find_map(|&h| {
+        s.kids(h).iter().find_map(|&k| {
+            let place_phrase = matches!(s.base_rel(k), "obl" | "nmod")
+                && s.case(k)
+                    .is_some_and(|p| matches!(p, "in" | "inside" | "across" | "throughout"));
+            if !place_phrase {
+                return None;
+            }
+            let m = roles::resolve(input, s, k, quote, 0)?;
+            let mention = &input.mentions[m];
+            let country = mention.country.as_deref()?;
+            (matches!(mention.kind, Kind::Country | Kind::Place)
+                && !source_countries.contains(&country))
+            .then_some(m)
+        })
+    })
 }

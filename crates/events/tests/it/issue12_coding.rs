@@ -56,7 +56,7 @@ const ROWS: &[Row] = &[
     Row {
         text: "Israeli aircraft bombed a house in Gaza on Monday. \
                Palestinian negotiator Saeb Erakat condemned the attack.",
-        want: &["ISR>- 18", "PSE>ISR 111"],
+        want: &["ISR>PSE 18", "PSE>ISR 111"],
         never: &[],
     },
     // Protests: crowds, unions and students placed by a city, with no target.
@@ -189,6 +189,23 @@ const ROWS: &[Row] = &[
         text: "The European Union froze direct aid to the Palestinian government.",
         want: &["IGO>PSE 16"],
         never: &[],
+    },
+    // Violence with no actor as its object is done to the other country it happens in;
+    // a place in the source's own country names no target.
+    Row {
+        text: "Israel launched airstrikes in Syria on Monday.",
+        want: &["ISR>SYR 19"],
+        never: &[],
+    },
+    Row {
+        text: "Russian troops shelled villages in eastern Ukraine.",
+        want: &["RUS>UKR 19"],
+        never: &[],
+    },
+    Row {
+        text: "Iraqi gunmen opened fire on a car in Baghdad.",
+        want: &[],
+        never: &["IRQ>IRQ 19"],
     },
     // Labour strikes, rallies and sit-ins need no target; a strike on someone is an attack.
     Row {
