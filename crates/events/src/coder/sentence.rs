@@ -132,7 +132,9 @@ pub(super) fn lemma_candidates(lemma: &str, word: &str) -> Vec<String> {
     push(word.to_string());
     let doubled = |stem: &str| {
         let b = stem.as_bytes();
-        (b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] && !b"aeiouls".contains(&b[b.len() - 1]))
+        // "ll" too: "expelled", "patrolled", "compelled" (a base that ends in "ll", like
+        // "killed", keeps its own lemma first).
+        (b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] && !b"aeious".contains(&b[b.len() - 1]))
             .then(|| stem[..stem.len() - 1].to_string())
     };
     for &(suffix, repl) in aras_lex::SUFFIXES {
