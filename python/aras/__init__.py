@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import json as _json
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Union
+from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Tuple, Union
 
 from . import _aras
 
-__all__ = ["analyze", "analyze_batch", "load", "write_parquet", "Store", "FIELDS"]
+__all__ = ["analyze", "analyze_batch", "load", "write_parquet", "Store", "Balance", "FIELDS"]
 
 #: The document fields aras reads, as in a JSON Lines input line.
 FIELDS = ("id", "title", "date", "source", "url", "lang", "text")
@@ -242,3 +242,120 @@ class Store:
                 "(or use Store.events_parquet for the raw Parquet bytes)"
             ) from e
         return pq.read_table(pa.BufferReader(self.events_parquet(**filters)))
+
+    def _analysis(self, command: str, options: Dict[str, Any], filters: Dict[str, Any]) -> bytes:
+        unknown = set(filters) - set(_EVENT_FILTERS)
+        if unknown:
+            raise TypeError(
+                f"unknown filter(s) {', '.join(sorted(unknown))} "
+                f"(expected {', '.join(_EVENT_FILTERS)})"
+            )
+        for key in ("from_date", "to_date"):
+            if key in filters:
+                filters[key] = _date(filters[key], key)
+        for key in ("cameo", "root", "quad"):
+            if filters.get(key) is not None:
+                filters[key] = str(filters[key])
+        if filters.get("dyad") is not None:
+            filters["dyad"] = list(filters["dyad"])
+        return _aras.store_analysis(self.location, command, _json.dumps({**filters, **options}))
+
+    def relations(
+        self, party: Optional[str] = None, *, one_way: bool = False, min_events: int = 1,
+        level: str = "country", **filters: Any,
+    ) -> "pyarrow.Table":  # noqa: F821
+        """The dyads of ``aras relations [PARTY] --one-way --min-events N --level L``.
+
+        One row per pair of parties: events by quad class, Goldstein sum and mean, first
+        and last date, clusters, reports, sign. ``filters`` are those of ``events``
+        (``reports=True`` counts reports instead of clusters).
+        """
+        options = {"party": party, "one_way": one_way, "min_events": min_events, "level": level}
+        return _tables(self._analysis("relations", options, filters), ["dyad"])["dyad"]
+
+    def timeline(
+        self, dyad: Tuple[str, str], *, by: str = "month", one_way: bool = False,
+        level: str = "country", **filters: Any,
+    ) -> "pyarrow.Table":  # noqa: F821
+        """The timeline of ``aras timeline A B --by BUCKET``: one row per day, week, month
+        or year between the dyad's first and last dated event, gaps included."""
+        if "dyad" in filters:
+            raise TypeError("timeline: the dyad is the first argument, not a filter")
+        a, b = dyad
+        options = {"a": a, "b": b, "by": by, "one_way": one_way, "level": level}
+        return _tables(self._analysis("timeline", options, filters), ["timeline"])["timeline"]
+
+    def balance(
+        self, party: Optional[str] = None, *, mixed: str = "ambiguous", min_events: int = 1,
+        level: str = "country", **filters: Any,
+    ) -> "Balance":
+        """``aras balance [PARTY] --mixed M --min-events N``: the signed graph's edges, its
+        triangles by structural balance, and the hedging scores, as three tables."""
+        options = {"party": party, "mixed": mixed, "min_events": min_events, "level": level}
+        tables = _tables(self._analysis("balance", options, filters), ["edge", "triad", "hedging"])
+        return Balance(tables["edge"], tables["triad"], tables["hedging"])
+
+
+class Balance(NamedTuple):
+    """``Store.balance``'s result: the records of ``aras balance --format jsonl`` by type."""
+
+    edges: "pyarrow.Table"  # noqa: F821
+    triads: "pyarrow.Table"  # noqa: F821
+    hedging: "pyarrow.Table"  # noqa: F821
+
+
+def _schemas() -> Dict[str, Any]:
+    """The Arrow schema of each record type of ``aras relations|timeline|balance``
+    (the fields of ``aras_relations``' Dyad, TimelinePoint, Edge, Triad and Hedging), so
+    an empty result has its columns and types too."""
+    import pyarrow as pa
+
+    s, u32, u64, f64, d = pa.string(), pa.uint32(), pa.uint64(), pa.float64(), pa.date32()
+    return {
+        "dyad": pa.schema([
+            ("a", s), ("b", s), ("directed", pa.bool_()), ("events", u32), ("forward", u32),
+            ("backward", u32), ("verbal_cooperation", u32), ("material_cooperation", u32),
+            ("verbal_conflict", u32), ("material_conflict", u32), ("goldstein_sum", f64),
+            ("goldstein_mean", f64), ("first", d), ("last", d), ("clusters", u32),
+            ("reports", u64), ("share_cooperative", f64), ("share_conflictual", f64),
+            ("cooperation", f64), ("conflict", f64), ("balance", f64), ("sign", s),
+        ]),
+        "timeline": pa.schema([
+            ("start", d), ("label", s), ("events", u32), ("a_to_b", u32), ("b_to_a", u32),
+            ("verbal_cooperation", u32), ("material_cooperation", u32),
+            ("verbal_conflict", u32), ("material_conflict", u32), ("goldstein_sum", f64),
+            ("goldstein_mean", f64), ("reports", u64), ("cluster_ids", pa.list_(pa.int64())),
+        ]),
+        "edge": pa.schema([
+            ("a", s), ("b", s), ("sign", s), ("events", u32), ("clusters", u32),
+            ("cooperation_share", f64), ("goldstein_mean", f64),
+        ]),
+        "triad": pa.schema([
+            ("actors", pa.list_(s)), ("signs", pa.list_(s)), ("kind", s),
+            ("events", pa.list_(u32)), ("clusters", pa.list_(u32)), ("reading", s),
+        ]),
+        "hedging": pa.schema([
+            ("actor", s), ("between", pa.list_(s)), ("score", f64), ("hostility", f64),
+            ("cooperation", pa.list_(f64)), ("signs", pa.list_(s)), ("events", pa.list_(u32)),
+            ("leans_to", s),
+        ]),
+    }
+
+
+def _tables(jsonl: bytes, types: List[str]) -> Dict[str, "pyarrow.Table"]:  # noqa: F821
+    """Type-tagged JSON Lines as one ``pyarrow.Table`` per type, dates as dates."""
+    import pyarrow as pa
+
+    schemas = _schemas()
+    records: Dict[str, List[Dict[str, Any]]] = {t: [] for t in types}
+    for line in jsonl.decode("utf-8").splitlines():
+        record = _json.loads(line)
+        kind = record.pop("type")
+        schema = schemas[kind]
+        for field in schema:
+            if field.type == pa.date32() and record.get(field.name) is not None:
+                record[field.name] = _dt.date.fromisoformat(record[field.name])
+        if list(record) != schema.names:
+            raise RuntimeError(f"aras: {kind} fields {list(record)} != {schema.names}")
+        records[kind].append(record)
+    return {t: pa.Table.from_pylist(records[t], schema=schemas[t]) for t in types}

@@ -1,10 +1,12 @@
 import datetime
 import os
-from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Tuple, Union, overload
+from typing import (
+    Any, Dict, Iterable, List, Literal, Mapping, NamedTuple, Optional, Tuple, Union, overload,
+)
 
 import pyarrow
 
-__all__ = ["analyze", "analyze_batch", "load", "write_parquet", "Store", "FIELDS"]
+__all__ = ["analyze", "analyze_batch", "load", "write_parquet", "Store", "Balance", "FIELDS"]
 
 FIELDS: Tuple[str, ...]
 
@@ -90,3 +92,73 @@ class Store:
         limit: Optional[int] = None,
         reports: bool = False,
     ) -> pyarrow.Table: ...
+    def relations(
+        self,
+        party: Optional[str] = None,
+        *,
+        one_way: bool = False,
+        min_events: int = 1,
+        level: Literal["country", "actor"] = "country",
+        dyad: Optional[Tuple[str, str]] = None,
+        actor: Optional[str] = None,
+        country: Optional[str] = None,
+        directed: bool = False,
+        cameo: Optional[Union[str, int]] = None,
+        root: Optional[Union[str, int]] = None,
+        plover: Optional[str] = None,
+        quad: Optional[Union[str, int]] = None,
+        from_date: Optional[Date] = None,
+        to_date: Optional[Date] = None,
+        modality: str = "factual",
+        source: Optional[str] = None,
+        limit: Optional[int] = None,
+        reports: bool = False,
+    ) -> pyarrow.Table: ...
+    def timeline(
+        self,
+        dyad: Tuple[str, str],
+        *,
+        by: Literal["day", "week", "month", "year"] = "month",
+        one_way: bool = False,
+        level: Literal["country", "actor"] = "country",
+        actor: Optional[str] = None,
+        country: Optional[str] = None,
+        directed: bool = False,
+        cameo: Optional[Union[str, int]] = None,
+        root: Optional[Union[str, int]] = None,
+        plover: Optional[str] = None,
+        quad: Optional[Union[str, int]] = None,
+        from_date: Optional[Date] = None,
+        to_date: Optional[Date] = None,
+        modality: str = "factual",
+        source: Optional[str] = None,
+        limit: Optional[int] = None,
+        reports: bool = False,
+    ) -> pyarrow.Table: ...
+    def balance(
+        self,
+        party: Optional[str] = None,
+        *,
+        mixed: Literal["ambiguous", "positive", "negative", "ignore"] = "ambiguous",
+        min_events: int = 1,
+        level: Literal["country", "actor"] = "country",
+        dyad: Optional[Tuple[str, str]] = None,
+        actor: Optional[str] = None,
+        country: Optional[str] = None,
+        directed: bool = False,
+        cameo: Optional[Union[str, int]] = None,
+        root: Optional[Union[str, int]] = None,
+        plover: Optional[str] = None,
+        quad: Optional[Union[str, int]] = None,
+        from_date: Optional[Date] = None,
+        to_date: Optional[Date] = None,
+        modality: str = "factual",
+        source: Optional[str] = None,
+        limit: Optional[int] = None,
+        reports: bool = False,
+    ) -> Balance: ...
+
+class Balance(NamedTuple):
+    edges: pyarrow.Table
+    triads: pyarrow.Table
+    hedging: pyarrow.Table

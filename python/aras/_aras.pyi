@@ -1,6 +1,6 @@
 from typing import Dict, List, Optional, Tuple
 
-__all__ = ["analyze_json", "load", "store_events_parquet", "ParquetWriter"]
+__all__ = ["analyze_json", "load", "store_events_parquet", "store_analysis", "ParquetWriter"]
 
 def analyze_json(
     docs: List[Dict[str, Optional[str]]],
@@ -26,6 +26,8 @@ def store_events_parquet(
     limit: Optional[int] = None,
     reports: bool = False,
 ) -> bytes: ...
+
+def store_analysis(location: str, command: str, options: str) -> bytes: ...
 
 class ParquetWriter:
     def __init__(

@@ -226,6 +226,13 @@ def event_row(doc: Dict[str, Any], ev: Dict[str, Any]) -> Dict[str, Any]:
         "evidence_start": ev["evidence"]["start"],
         "evidence_end": ev["evidence"]["end"],
         "confidence": ev.get("confidence", 0.0),
+        "url": doc.get("url"),
+        "title": doc.get("title"),
+        # Event locations: null until the store and EventRow::from_report carry them.
+        "location_text": None,
+        "location_country": None,
+        "location_lat": None,
+        "location_lon": None,
     }
 
 

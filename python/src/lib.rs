@@ -406,31 +406,6 @@ fn store_events_parquet<'py>(
     limit: Option<usize>,
     reports: bool,
 ) -> PyResult<Bound<'py, PyBytes>> {
-    fn parsed<T: std::str::FromStr>(name: &str, value: Option<String>) -> Result<Option<T>, Error>
-    where
-        T::Err: std::fmt::Display,
-    {
-        value
-            .map(|v| {
-                v.parse::<T>()
-                    .map_err(|e| Error::BadDocument(format!("{name}={v:?}: {e}")))
-            })
-            .transpose()
-    }
-    fn day(name: &str, value: Option<String>) -> Result<Option<jiff::civil::Date>, Error> {
-        value
-            .map(|v| {
-                check_date(&v)?;
-                if v.len() != 10 {
-                    return Err(Error::BadDate(format!(
-                        "{name}={v:?} is not a YYYY-MM-DD day"
-                    )));
-                }
-                v.parse()
-                    .map_err(|e| Error::BadDate(format!("{name}={v:?}: {e}")))
-            })
-            .transpose()
-    }
     let filter = aras_store::EventFilter {
         actor,
         country,
@@ -468,11 +443,239 @@ fn store_events_parquet<'py>(
     Ok(PyBytes::new(py, &bytes))
 }
 
+/// One of `aras relations`, `aras timeline` or `aras balance` over the store at
+/// `location`, as the bytes that command writes with `--format jsonl` (type-tagged JSON
+/// Lines). `options` is a JSON object: the event filters of `store_events_parquet` plus
+/// the command's own flags (`party`, `a`, `b`, `by`, `one_way`, `min_events`, `level`,
+/// `mixed`, `reports`). Each branch does what `src/cmd/<command>.rs` does, so the tables
+/// the Python side builds equal the command's output (pytest compares them).
+#[pyfunction]
+fn store_analysis<'py>(
+    py: Python<'py>,
+    location: String,
+    command: String,
+    options: String,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let options: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&options).map_err(|e| Error::BadDocument(format!("options: {e}")))?;
+    let bytes = py.detach(|| analysis(&location, &command, &options))?;
+    Ok(PyBytes::new(py, &bytes))
+}
+
+fn analysis(
+    location: &str,
+    command: &str,
+    options: &serde_json::Map<String, serde_json::Value>,
+) -> Result<Vec<u8>, Error> {
+    use aras_relations::{
+        balance, dyads, timeline_with, BalanceOptions, Bucket, DyadOptions, Level, MixedPolicy,
+    };
+    let text = |key: &str| {
+        options
+            .get(key)
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+    };
+    let flag = |key: &str| options.get(key).and_then(|v| v.as_bool()).unwrap_or(false);
+    let count = |key: &str| -> Result<u32, Error> {
+        match options.get(key) {
+            None | Some(serde_json::Value::Null) => Ok(1),
+            Some(v) => v
+                .as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .ok_or_else(|| Error::BadDocument(format!("{key}={v}: not a count"))),
+        }
+    };
+    let bad = |key: &str, value: &str, expected: &str| {
+        Error::BadDocument(format!("{key}={value:?}: expected {expected}"))
+    };
+    let mut filter = event_filter(options)?;
+    let unit = if flag("reports") {
+        aras_store::Unit::Reports
+    } else {
+        aras_store::Unit::Clusters
+    };
+    let level = match text("level").as_deref() {
+        None | Some("country") => Level::Country,
+        Some("actor") => Level::Actor,
+        Some(other) => return Err(bad("level", other, "country or actor")),
+    };
+    // As `RowsArgs::dyad_options`: a modality other than the default means the caller
+    // asked for non-factual events, so the analyses count them too.
+    let mut dyad_options = DyadOptions {
+        level,
+        include_nonfactual: !matches!(filter.modality, aras_store::ModalityFilter::Factual),
+        ..DyadOptions::default()
+    };
+    let fail = |message: String| Error::Store {
+        location: location.to_string(),
+        message,
+    };
+    let rows = |filter: &aras_store::EventFilter| {
+        let mut store =
+            aras_store::Store::open_for_reading(location).map_err(|e| fail(e.to_string()))?;
+        store
+            .event_rows(filter, unit)
+            .map_err(|e| fail(e.to_string()))
+    };
+    let written = |e: ExportError| fail(e.to_string());
+    let mut out = Vec::new();
+    match command {
+        "relations" => {
+            let party = text("party");
+            if let Some(actor) = &party {
+                if filter.actor.is_none() && filter.country.is_none() && filter.dyad.is_none() {
+                    filter.actor = Some(actor.clone());
+                }
+            }
+            let rows = rows(&filter)?;
+            dyad_options.focus = party;
+            dyad_options.directed = flag("one_way");
+            dyad_options.min_events = count("min_events")?.max(1);
+            aras_export::write_dyads_jsonl(&dyads(&rows, &dyad_options), &mut out)
+                .map_err(written)?;
+        }
+        "timeline" => {
+            let (Some(a), Some(b)) = (text("a"), text("b")) else {
+                return Err(Error::BadDocument("timeline needs a dyad (A, B)".into()));
+            };
+            let bucket = match text("by").as_deref() {
+                Some("day") => Bucket::Day,
+                Some("week") => Bucket::Week,
+                None | Some("month") => Bucket::Month,
+                Some("year") => Bucket::Year,
+                Some(other) => return Err(bad("by", other, "day, week, month or year")),
+            };
+            let one_way = flag("one_way");
+            filter.dyad = Some((a.clone(), b.clone()));
+            filter.directed = one_way;
+            let rows = rows(&filter)?;
+            dyad_options.directed = one_way;
+            let points = timeline_with(&rows, &a, &b, bucket, &dyad_options);
+            aras_export::write_tagged("timeline", &points, &mut out).map_err(written)?;
+        }
+        "balance" => {
+            let rows = rows(&filter)?;
+            dyad_options.min_events = count("min_events")?.max(1);
+            let mixed = match text("mixed").as_deref() {
+                None | Some("ambiguous") => MixedPolicy::Ambiguous,
+                Some("positive") => MixedPolicy::Positive,
+                Some("negative") => MixedPolicy::Negative,
+                Some("ignore") => MixedPolicy::Ignore,
+                Some(other) => {
+                    return Err(bad(
+                        "mixed",
+                        other,
+                        "ambiguous, positive, negative or ignore",
+                    ))
+                }
+            };
+            let report = balance(
+                &rows,
+                &BalanceOptions {
+                    dyads: dyad_options,
+                    mixed,
+                    focus: text("party"),
+                    ..BalanceOptions::default()
+                },
+            );
+            aras_export::write_tagged("edge", &report.edges, &mut out).map_err(written)?;
+            aras_export::write_tagged("triad", &report.triads, &mut out).map_err(written)?;
+            aras_export::write_tagged("hedging", &report.hedging, &mut out).map_err(written)?;
+        }
+        other => return Err(bad("command", other, "relations, timeline or balance")),
+    }
+    Ok(out)
+}
+
+/// The event filters of `aras events` from a JSON object with the keyword names of
+/// `Store.events` (absent or null: no filter; `modality` defaults to `factual`).
+fn event_filter(
+    options: &serde_json::Map<String, serde_json::Value>,
+) -> Result<aras_store::EventFilter, Error> {
+    let text = |key: &str| {
+        options
+            .get(key)
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+    };
+    let dyad = match options.get("dyad") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::Array(pair)) if pair.len() == 2 => {
+            match (pair[0].as_str(), pair[1].as_str()) {
+                (Some(a), Some(b)) => Some((a.to_string(), b.to_string())),
+                _ => return Err(Error::BadDocument("dyad: two actor codes".into())),
+            }
+        }
+        Some(other) => return Err(Error::BadDocument(format!("dyad={other}: two actor codes"))),
+    };
+    let limit = match options.get("limit") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(v) => Some(
+            v.as_u64()
+                .and_then(|n| usize::try_from(n).ok())
+                .ok_or_else(|| Error::BadDocument(format!("limit={v}: not a count")))?,
+        ),
+    };
+    Ok(aras_store::EventFilter {
+        actor: text("actor"),
+        country: text("country"),
+        dyad,
+        directed: options
+            .get("directed")
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false),
+        cameo: parsed("cameo", text("cameo"))?,
+        root: parsed("root", text("root"))?,
+        plover: parsed("plover", text("plover"))?,
+        quad_class: parsed("quad", text("quad"))?,
+        from: day("from_date", text("from_date"))?,
+        to: day("to_date", text("to_date"))?,
+        modality: parsed(
+            "modality",
+            Some(text("modality").unwrap_or("factual".into())),
+        )?
+        .unwrap_or_default(),
+        publication: text("source"),
+        limit,
+    })
+}
+
+/// A filter value parsed as its type, or a `ValueError` naming the keyword.
+fn parsed<T: std::str::FromStr>(name: &str, value: Option<String>) -> Result<Option<T>, Error>
+where
+    T::Err: std::fmt::Display,
+{
+    value
+        .map(|v| {
+            v.parse::<T>()
+                .map_err(|e| Error::BadDocument(format!("{name}={v:?}: {e}")))
+        })
+        .transpose()
+}
+
+/// A `YYYY-MM-DD` filter day.
+fn day(name: &str, value: Option<String>) -> Result<Option<jiff::civil::Date>, Error> {
+    value
+        .map(|v| {
+            check_date(&v)?;
+            if v.len() != 10 {
+                return Err(Error::BadDate(format!(
+                    "{name}={v:?} is not a YYYY-MM-DD day"
+                )));
+            }
+            v.parse()
+                .map_err(|e| Error::BadDate(format!("{name}={v:?}: {e}")))
+        })
+        .transpose()
+}
+
 #[pymodule]
 fn _aras(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analyze_json, m)?)?;
     m.add_function(wrap_pyfunction!(load, m)?)?;
     m.add_function(wrap_pyfunction!(store_events_parquet, m)?)?;
+    m.add_function(wrap_pyfunction!(store_analysis, m)?)?;
     m.add_class::<ParquetWriter>()?;
     Ok(())
 }

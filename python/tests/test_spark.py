@@ -77,7 +77,7 @@ def _check(summary, out, expected):
     assert len(events) > 500, "the articles should give hundreds of events"
     got = aras_spark.read_events(out)
     assert got.schema.equals(table.schema, check_metadata=True), (got.schema, table.schema)
-    assert got.schema.metadata[b"aras.schema"] == b"events/1"
+    assert got.schema.metadata[b"aras.schema"] == b"events/2"
     want_rows, got_rows = _rows(table), _rows(got)
     assert len(got_rows) == len(want_rows) == len(events) == summary["rows"]["events"]
     for want, have in zip(want_rows, got_rows):

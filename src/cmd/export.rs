@@ -11,10 +11,13 @@ use aras_export::{export, ExportOptions, Format as ExportFormat};
 use crate::cmd::relation_args::RowsArgs;
 use crate::ExitCode;
 
-/// Writes the events matching the filters to a file: csv, jsonl and parquet hold one
-/// row per event cluster (or per report with --reports), every field, codes as strings
-/// with their leading zeros, dates as dates; gexf and graphml hold the relation graph
-/// (actors as nodes, dyads as weighted edges with time intervals) for Gephi.
+/// Writes the events matching the filters to a file: csv, jsonl, parquet and feather
+/// (Arrow IPC, for R) hold one row per event cluster (or per report with --reports),
+/// every field, codes as strings with their leading zeros, dates as dates; gdelt and
+/// icews the same rows in the 61 columns of a GDELT 2.0 event file and the 20 of ICEWS
+/// coded event data (tab-separated; README "Exports" lists what stays empty); gexf and
+/// graphml hold the relation graph (actors as nodes, dyads as weighted edges with time
+/// intervals) for Gephi.
 ///
 /// The file is written beside its destination (a hidden `.aras-export-<pid>-…` file; those
 /// left by killed exports are removed) and renamed into place, so a failed
@@ -29,6 +32,10 @@ pub struct Args {
     pub out: PathBuf,
     #[command(flatten)]
     pub rows: RowsArgs,
+    /// gdelt only: write a first line of GDELT's column names (GDELT's own event files
+    /// have none; ICEWS files and csv always have one).
+    #[arg(long)]
+    pub header: bool,
     /// Report as JSON on stderr: what was written as one
     /// {"type":"summary","command":"export","out","format","rows","unit"} object, and a
     /// failure as {"type":"error","message"} (stdout holds only the export, with --out -).
@@ -43,6 +50,9 @@ pub enum FormatArg {
     Csv,
     Jsonl,
     Parquet,
+    Feather,
+    Gdelt,
+    Icews,
     Gexf,
     Graphml,
 }
@@ -53,6 +63,9 @@ impl From<FormatArg> for ExportFormat {
             FormatArg::Csv => ExportFormat::Csv,
             FormatArg::Jsonl => ExportFormat::Jsonl,
             FormatArg::Parquet => ExportFormat::Parquet,
+            FormatArg::Feather => ExportFormat::Feather,
+            FormatArg::Gdelt => ExportFormat::Gdelt,
+            FormatArg::Icews => ExportFormat::Icews,
             FormatArg::Gexf => ExportFormat::Gexf,
             FormatArg::Graphml => ExportFormat::Graphml,
         }
@@ -65,11 +78,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let options = ExportOptions {
         dyads: args.rows.dyad_options(),
         title: Some("aras relation graph".to_string()),
+        header: args.header,
     };
+    if args.header && format != ExportFormat::Gdelt {
+        anyhow::bail!("--header is for --format gdelt (csv and icews always have a header)");
+    }
     let to_stdout = args.out.as_os_str() == "-";
     if to_stdout {
-        if format == ExportFormat::Parquet {
-            anyhow::bail!("--out -: parquet is not a stream format; name a file");
+        if matches!(format, ExportFormat::Parquet | ExportFormat::Feather) {
+            anyhow::bail!(
+                "--out -: {} is not a stream format; name a file",
+                format.extension()
+            );
         }
         let stdout = std::io::stdout();
         let written = export(&rows, format, &options, BufWriter::new(stdout));

@@ -5,6 +5,9 @@
 //! | [`Format::Csv`] | one row per [`EventRow`], a header of the field names | spreadsheets, pandas, R |
 //! | [`Format::Jsonl`] | one `{"type":"event",…}` object per line | jq, pandas, DuckDB |
 //! | [`Format::Parquet`] | the Arrow schema of [`parquet_out::event_schema`] | pandas, R arrow, DuckDB, Spark, Polars |
+//! | [`Format::Feather`] | Arrow IPC file, the same schema | R `arrow::read_feather`, pandas, Polars |
+//! | [`Format::Gdelt`] | GDELT 2.0's 61 event columns, tab-separated ([`analyst`]) | GDELT readers, Stata, R |
+//! | [`Format::Icews`] | ICEWS coded event data's 20 columns, tab-separated | ICEWS readers |
 //! | [`dataset`] | `aras analyze --format parquet --out DIR`: every record type, partitioned by publication day | Spark, DuckDB, Trino |
 //! | [`Format::Gexf`] | GEXF 1.3, dynamic: nodes = actors, edges = dyads | Gephi |
 //! | [`Format::Graphml`] | GraphML with typed keys: the same attributes | Gephi, networkx, igraph, yEd |
@@ -67,23 +70,30 @@ use std::io::Write;
 
 use aras_relations::{dyads, Dyad, DyadOptions, EventRow};
 
+pub mod analyst;
 pub mod csv_out;
 pub mod dataset;
+pub mod feather;
 pub mod graph;
 pub mod jsonl;
 pub mod parquet_out;
 
+pub use analyst::{
+    split_actor_code, write_events_gdelt, write_events_icews, ActorParts, GDELT_COLUMNS,
+    ICEWS_COLUMNS,
+};
 pub use csv_out::{
     read_events_csv, write_balance_csv, write_dyads_csv, write_events_csv, write_timeline_csv,
 };
 pub use dataset::{read_table, DatasetOptions, DatasetSummary, DatasetWriter, Table};
+pub use feather::{read_events_feather, write_events_feather};
 pub use graph::{node_labels, write_gexf, write_graphml, GraphOptions};
 pub use jsonl::{write_dyads_jsonl, write_events_jsonl, write_tagged};
 pub use parquet_out::{event_schema, events_to_batch, read_events_parquet, write_events_parquet};
 
 /// The columns of every event export, [`EventRow`]'s fields in declaration order (a
 /// test checks them against serde's field names).
-pub const EVENT_COLUMNS: [&str; 30] = [
+pub const EVENT_COLUMNS: [&str; 36] = [
     "cluster_id",
     "n_reports",
     "n_documents",
@@ -114,6 +124,12 @@ pub const EVENT_COLUMNS: [&str; 30] = [
     "evidence_start",
     "evidence_end",
     "confidence",
+    "url",
+    "title",
+    "location_text",
+    "location_country",
+    "location_lat",
+    "location_lon",
 ];
 
 /// What can go wrong while writing or reading back an export.
@@ -135,7 +151,9 @@ pub enum ExportError {
     OutputExists(std::path::PathBuf),
     #[error("unknown table {0:?}: expected documents, actors, times, quotes, events or claims")]
     UnknownTable(String),
-    #[error("unknown export format {0:?}: expected csv, jsonl, parquet, gexf or graphml")]
+    #[error(
+        "unknown export format {0:?}: expected csv, jsonl, parquet, feather, gdelt, icews, gexf or graphml"
+    )]
     UnknownFormat(String),
 }
 
@@ -145,6 +163,12 @@ pub enum Format {
     Csv,
     Jsonl,
     Parquet,
+    /// Arrow IPC file (Feather v2), the Parquet schema.
+    Feather,
+    /// GDELT 2.0 event table, tab-separated.
+    Gdelt,
+    /// ICEWS coded event data, tab-separated.
+    Icews,
     Gexf,
     Graphml,
 }
@@ -156,6 +180,9 @@ impl Format {
             Format::Csv => "csv",
             Format::Jsonl => "jsonl",
             Format::Parquet => "parquet",
+            Format::Feather => "feather",
+            Format::Gdelt => "gdelt",
+            Format::Icews => "icews",
             Format::Gexf => "gexf",
             Format::Graphml => "graphml",
         }
@@ -175,6 +202,9 @@ impl std::str::FromStr for Format {
             "csv" => Ok(Format::Csv),
             "jsonl" | "ndjson" => Ok(Format::Jsonl),
             "parquet" => Ok(Format::Parquet),
+            "feather" | "arrow" | "ipc" => Ok(Format::Feather),
+            "gdelt" => Ok(Format::Gdelt),
+            "icews" => Ok(Format::Icews),
             "gexf" => Ok(Format::Gexf),
             "graphml" => Ok(Format::Graphml),
             other => Err(ExportError::UnknownFormat(other.to_string())),
@@ -189,6 +219,8 @@ pub struct ExportOptions {
     pub dyads: DyadOptions,
     /// Graph title (GEXF description).
     pub title: Option<String>,
+    /// GDELT only: a first line of column names (GDELT's own files have none).
+    pub header: bool,
 }
 
 /// Writes `rows` in `format` to `out`: the rows themselves for CSV, JSONL and Parquet;
@@ -204,6 +236,9 @@ pub fn export<W: Write + Send>(
         Format::Csv => write_events_csv(rows, out),
         Format::Jsonl => write_events_jsonl(rows, out),
         Format::Parquet => write_events_parquet(rows, out),
+        Format::Feather => write_events_feather(rows, out),
+        Format::Gdelt => write_events_gdelt(rows, options.header, out),
+        Format::Icews => write_events_icews(rows, out),
         Format::Gexf | Format::Graphml => {
             let graph = dyads(rows, &options.dyads);
             let graph_options = GraphOptions {

@@ -1,15 +1,18 @@
-"""Check an aras event Parquet file with pyarrow against the documented schema.
+"""Check an aras event Parquet or Feather (Arrow IPC) file with pyarrow against the
+documented schema.
 
-Usage: check_parquet.py FILE EXPECTED_JSON (written by tests/it/pyarrow.rs).
+Usage: check_parquet.py FILE EXPECTED_JSON (written by tests/it/pyarrow.rs); a FILE
+ending in .feather is read as Arrow IPC.
 """
 import json
 import sys
 
 import pyarrow as pa
+import pyarrow.feather as feather
 import pyarrow.parquet as pq
 
 path, expected = sys.argv[1], json.loads(sys.argv[2])
-table = pq.read_table(path)
+table = feather.read_table(path) if path.endswith(".feather") else pq.read_table(path)
 schema = table.schema
 
 types = {
@@ -29,13 +32,19 @@ types = {
     "negated": pa.bool_(),
     "evidence_start": pa.uint32(),
     "confidence": pa.float32(),
+    "url": pa.string(),
+    "title": pa.string(),
+    "location_text": pa.string(),
+    "location_country": pa.string(),
+    "location_lat": pa.float64(),
+    "location_lon": pa.float64(),
 }
 for name, ty in types.items():
     field = schema.field(name)
     assert field.type == ty, f"{name}: {field.type} != {ty}"
 assert not schema.field("cameo").nullable
 assert schema.field("date").nullable
-assert schema.metadata[b"aras.schema"] == b"events/1"
+assert schema.metadata[b"aras.schema"] == b"events/2"
 
 assert table.num_rows == expected["rows"], table.num_rows
 cameo = table.column("cameo").to_pylist()
@@ -47,4 +56,6 @@ assert table.column("source_country").null_count == expected["null_sources"]
 total = sum(table.column("goldstein").to_pylist())
 assert abs(total - expected["goldstein_sum"]) < 1e-3, total
 assert sum(table.column("negated").to_pylist()) == expected["negated"]
+assert table.column("title").to_pylist() == expected["titles"]
+assert table.column("location_lat").null_count == expected["null_lats"]
 print(f"pyarrow {pa.__version__}: {table.num_rows} rows, {len(schema)} columns, schema as documented")

@@ -123,6 +123,19 @@ pub struct EventRow {
     pub evidence_start: u32,
     pub evidence_end: u32,
     pub confidence: f32,
+    /// URL of the (representative) report's document, so an analyst can read it.
+    pub url: Option<String>,
+    /// Title of that document.
+    pub title: Option<String>,
+    /// Where the event happened, as written. The store does not keep event locations
+    /// yet, so the store's rows leave these four `None` (README "Exports").
+    pub location_text: Option<String>,
+    /// ISO 3166-1 alpha-3 country of the location.
+    pub location_country: Option<String>,
+    /// Latitude of the location, WGS 84 degrees.
+    pub location_lat: Option<f64>,
+    /// Longitude of the location, WGS 84 degrees.
+    pub location_lon: Option<f64>,
 }
 
 impl EventRow {
@@ -185,6 +198,12 @@ pub(crate) mod tests {
             evidence_start: 0,
             evidence_end: 42,
             confidence: 0.9,
+            url: None,
+            title: None,
+            location_text: None,
+            location_country: None,
+            location_lat: None,
+            location_lon: None,
         }
     }
 

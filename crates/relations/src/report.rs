@@ -93,6 +93,13 @@ impl EventRow {
             evidence_start: ev.evidence.start as u32,
             evidence_end: ev.evidence.end as u32,
             confidence: ev.confidence,
+            url: doc.url.clone(),
+            title: doc.title.clone(),
+            // The event record's place goes here once the records carry one.
+            location_text: None,
+            location_country: None,
+            location_lat: None,
+            location_lon: None,
         }
     }
 }

@@ -295,7 +295,8 @@ const EVENT_COLUMNS: &str = "e.cluster_id, s.n_reports, s.n_documents, s.n_sourc
     e.event_id, e.source_code, e.source_country, e.source_text, e.target_code, e.target_country, \
     e.target_text, e.cameo, e.root, e.plover, e.quad_class, e.goldstein, e.date, e.date_first, \
     e.date_precision, e.date_source, d.published, d.source, e.negated, e.modality, \
-    e.trigger_text, e.evidence_text, e.evidence_start, e.evidence_end, e.confidence";
+    e.trigger_text, e.evidence_text, e.evidence_start, e.evidence_end, e.confidence, \
+    d.url, d.title";
 
 pub(crate) fn event_rows(
     conn: &mut Conn,
@@ -383,6 +384,14 @@ fn event_row(r: &[Value]) -> Result<EventRow, StoreError> {
         evidence_end: r[28].int() as u32,
         // Stores written before issue 16 hold the coder's f32 noise (0.9000000357627869).
         confidence: numbers::round_f32(r[29].real() as f32, numbers::CONFIDENCE_DECIMALS),
+        url: r[30].opt_text(),
+        title: r[31].opt_text(),
+        // Event locations are not stored yet: once the events table keeps them, they are
+        // selected in EVENT_COLUMNS and read here.
+        location_text: None,
+        location_country: None,
+        location_lat: None,
+        location_lon: None,
     })
 }
 

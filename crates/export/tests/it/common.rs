@@ -35,6 +35,13 @@ const EVIDENCE: [&str; 4] = [
     "Bakı və Təhran arasında danışıqlar; 日本語のテキスト.",
     "Plain sentence.",
 ];
+/// Titles with what breaks tab- and comma-separated files: tabs, newlines, quotes.
+const TITLES: [&str; 4] = [
+    "Azerbaijan and Israel sign\tdeals",
+    "Talks, \"constructive\"\r\nsays minister",
+    "Bakı və Təhran",
+    "Plain title",
+];
 
 /// A missing party is `None`, never "".
 fn some(s: &str) -> Option<String> {
@@ -75,6 +82,7 @@ pub fn rows(n: usize, seed: u64) -> Vec<EventRow> {
             let n_reports = 1 + rng.below(5) as u32;
             let evidence = EVIDENCE[rng.below(EVIDENCE.len())];
             let modality = ["asserted", "reported", "hypothetical", "denied"][rng.below(4)];
+            let located = rng.below(3) == 0;
             EventRow {
                 cluster_id: (i / 2) as i64,
                 n_reports,
@@ -106,6 +114,12 @@ pub fn rows(n: usize, seed: u64) -> Vec<EventRow> {
                 evidence_start: (i * 10) as u32,
                 evidence_end: (i * 10 + evidence.len()) as u32,
                 confidence: 0.5 + (rng.below(50) as f32) / 100.0,
+                url: (rng.below(4) != 0).then(|| format!("https://news.example/{i}?a=1&b=\"2\"")),
+                title: (rng.below(4) != 0).then(|| TITLES[rng.below(TITLES.len())].to_string()),
+                location_text: located.then(|| "Nakhchivan, \"the\"\tcity".to_string()),
+                location_country: located.then(|| "AZE".to_string()),
+                location_lat: located.then_some(39.2089),
+                location_lon: located.then_some(45.4122),
             }
         })
         .collect()

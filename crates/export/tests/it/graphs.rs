@@ -201,6 +201,7 @@ fn export_builds_directed_graphs_on_request() {
             ..DyadOptions::default()
         },
         title: None,
+        header: false,
     };
     let mut buffer = Vec::new();
     export(&rows, Format::Gexf, &options, &mut buffer).unwrap();

@@ -3,6 +3,7 @@
 //! Python has it (`pyarrow`), and the event exports read back by independent readers
 //! (`roundtrip`); `common` makes the synthetic rows.
 
+mod analyst;
 mod common;
 mod graphs;
 mod props;

@@ -58,7 +58,7 @@ fn parquet_schema_keeps_codes_and_dates_typed() {
     }
     assert_eq!(
         schema.metadata().get("aras.schema").map(String::as_str),
-        Some("events/1")
+        Some("events/2")
     );
     assert_eq!(schema.fields(), event_schema().fields());
 

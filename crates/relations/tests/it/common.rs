@@ -128,5 +128,11 @@ pub fn row(s: &Spec) -> EventRow {
         evidence_start: 0,
         evidence_end: s.sentence.len() as u32,
         confidence: 0.9,
+        url: None,
+        title: None,
+        location_text: None,
+        location_country: None,
+        location_lat: None,
+        location_lon: None,
     }
 }
