@@ -228,11 +228,10 @@ def event_row(doc: Dict[str, Any], ev: Dict[str, Any]) -> Dict[str, Any]:
         "confidence": ev.get("confidence", 0.0),
         "url": doc.get("url"),
         "title": doc.get("title"),
-        # Event locations: null until the store and EventRow::from_report carry them.
-        "location_text": None,
-        "location_country": None,
-        "location_lat": None,
-        "location_lon": None,
+        "location_text": (ev.get("location") or {}).get("text"),
+        "location_country": (ev.get("location") or {}).get("country"),
+        "location_lat": (ev.get("location") or {}).get("lat"),
+        "location_lon": (ev.get("location") or {}).get("lon"),
     }
 
 

@@ -210,9 +210,11 @@ fn the_dataset_reads_back_as_the_json_lines_of_analyze() {
             assert_eq!(row.confidence, e["confidence"].as_f64().unwrap() as f32);
             assert_eq!(row.url.as_deref(), doc["url"].as_str());
             assert_eq!(row.title.as_deref(), doc["title"].as_str());
-            // Not in the event records yet (README "Exports"): null until they are.
-            assert_eq!(row.location_text, None);
-            assert_eq!(row.location_lat, None);
+            let place = &e["location"];
+            assert_eq!(row.location_text.as_deref(), place["text"].as_str());
+            assert_eq!(row.location_country.as_deref(), place["country"].as_str());
+            assert_eq!(row.location_lat, place["lat"].as_f64());
+            assert_eq!(row.location_lon, place["lon"].as_f64());
         }
     }
     assert_eq!(seen, events.len(), "every event record has its row");

@@ -370,7 +370,6 @@ fn issue15_exports_agree_value_for_value() {
             }
         }
         // The null case is exercised, not only the values.
-        // Event locations are not stored yet: always null (README "Exports").
         for column in ["target_code", "date", "location_text", "location_lat"] {
             assert!(
                 nulls.get(column).is_some_and(|&n| n > 0),

@@ -95,11 +95,10 @@ impl EventRow {
             confidence: ev.confidence,
             url: doc.url.clone(),
             title: doc.title.clone(),
-            // The event record's place goes here once the records carry one.
-            location_text: None,
-            location_country: None,
-            location_lat: None,
-            location_lon: None,
+            location_text: ev.location.as_ref().map(|l| l.text.clone()),
+            location_country: ev.location.as_ref().map(|l| l.country.clone()),
+            location_lat: ev.location.as_ref().and_then(|l| l.lat),
+            location_lon: ev.location.as_ref().and_then(|l| l.lon),
         }
     }
 }

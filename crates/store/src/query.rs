@@ -296,7 +296,7 @@ const EVENT_COLUMNS: &str = "e.cluster_id, s.n_reports, s.n_documents, s.n_sourc
     e.target_text, e.cameo, e.root, e.plover, e.quad_class, e.goldstein, e.date, e.date_first, \
     e.date_precision, e.date_source, d.published, d.source, e.negated, e.modality, \
     e.trigger_text, e.evidence_text, e.evidence_start, e.evidence_end, e.confidence, \
-    d.url, d.title";
+    d.url, d.title, e.record";
 
 pub(crate) fn event_rows(
     conn: &mut Conn,
@@ -352,6 +352,7 @@ fn parsed<T: std::str::FromStr<Err = aras_schema::ParseError>>(
 }
 
 fn event_row(r: &[Value]) -> Result<EventRow, StoreError> {
+    let location = stored_location(&r[32].text())?;
     Ok(EventRow {
         cluster_id: r[0].int(),
         n_reports: r[1].int() as u32,
@@ -386,13 +387,24 @@ fn event_row(r: &[Value]) -> Result<EventRow, StoreError> {
         confidence: numbers::round_f32(r[29].real() as f32, numbers::CONFIDENCE_DECIMALS),
         url: r[30].opt_text(),
         title: r[31].opt_text(),
-        // Event locations are not stored yet: once the events table keeps them, they are
-        // selected in EVENT_COLUMNS and read here.
-        location_text: None,
-        location_country: None,
-        location_lat: None,
-        location_lon: None,
+        location_text: location.as_ref().map(|l| l.text.clone()),
+        location_country: location.as_ref().map(|l| l.country.clone()),
+        location_lat: location.as_ref().and_then(|l| l.lat),
+        location_lon: location.as_ref().and_then(|l| l.lon),
     })
+}
+
+/// The event's place, read from its stored record (SCHEMA.md version 3): the events
+/// table has no columns for it, and records written before version 3 have none.
+fn stored_location(record: &str) -> Result<Option<aras_schema::LocationRecord>, StoreError> {
+    #[derive(serde::Deserialize)]
+    struct Located {
+        #[serde(default)]
+        location: Option<aras_schema::LocationRecord>,
+    }
+    serde_json::from_str::<Located>(record)
+        .map(|l| l.location)
+        .map_err(|e| StoreError::Corrupt(format!("stored event record: {e}")))
 }
 
 fn document_conditions(w: &mut Where, f: &MentionFilter) {
