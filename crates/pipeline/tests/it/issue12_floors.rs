@@ -82,8 +82,8 @@ fn issue12_gold_halves_hold_their_floors() {
     let Some(check) = gold_half(&engine, "check") else {
         return;
     };
-    // Measured: check 0.26 / 0.38 / 6, tune 0.37 / 0.47 / 4.
-    assert_floors("gold check", &check, 0.25, 0.35, 6);
+    // Measured: check 0.27 / 0.39 / 6, tune 0.39 / 0.49 / 4.
+    assert_floors("gold check", &check, 0.25, 0.36, 6);
     assert!(
         check.actor_recall() >= 0.80,
         "check actors {}",
@@ -95,7 +95,7 @@ fn issue12_gold_halves_hold_their_floors() {
         check.quote_recall()
     );
     let tune = gold_half(&engine, "tune").expect("shared present");
-    assert_floors("gold tune", &tune, 0.34, 0.45, 4);
+    assert_floors("gold tune", &tune, 0.36, 0.46, 4);
     assert!(
         tune.actor_recall() >= 0.80,
         "tune actors {}",
@@ -117,8 +117,8 @@ fn issue12_probe_sentences_hold_their_floor() {
         violated += o.violated;
     }
     eprintln!("probes: {found}/{wanted}, {violated} negatives violated");
-    // Measured: 32/64, 1 violated.
-    assert!(found >= 31, "probes: {found}/{wanted}");
+    // Measured: 37/64, 1 violated.
+    assert!(found >= 35, "probes: {found}/{wanted}");
     assert!(violated <= 1, "probes: {violated} negatives violated");
 }
 
@@ -139,8 +139,8 @@ fn issue12_plover_and_case_hold_their_floors() {
     let hit = outcomes.iter().filter(|o| o.hit).count();
     let accuracy = hit as f64 / outcomes.len().max(1) as f64;
     eprintln!("plover: {hit}/{} ({accuracy:.3})", outcomes.len());
-    // Measured: 0.379.
-    assert!(accuracy >= 0.37, "plover type accuracy {accuracy:.3}");
+    // Measured: 0.388.
+    assert!(accuracy >= 0.38, "plover type accuracy {accuracy:.3}");
 
     let snippets = read_snippets(&case).expect("CASE snippets read");
     let outcomes: Vec<_> = snippets
@@ -157,6 +157,6 @@ fn issue12_plover_and_case_hold_their_floors() {
         }
     }
     eprintln!("case: {hits}/{total}, disasters coded as violence {disasters_as_violence}");
-    // Measured: 191/556.
-    assert!(hits >= 187, "CASE: {hits}/{total}");
+    // Measured: 193/556.
+    assert!(hits >= 190, "CASE: {hits}/{total}");
 }
