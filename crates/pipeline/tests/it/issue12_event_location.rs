@@ -8,19 +8,7 @@ use aras_ingest::{Document, Origin};
 use aras_pipeline::{read, records, Engine};
 use aras_schema::Record;
 
-fn engine() -> Option<Engine> {
-    let root = aras_testkit::workspace_root();
-    let Ok(bytes) = std::fs::read(root.join("models/en_ewt.model")) else {
-        eprintln!("skipped: no models/en_ewt.model");
-        return None;
-    };
-    Some(Engine {
-        model: aras_nlp::model::Model::from_bytes(&bytes).expect("model loads"),
-        dictionary: aras_dict::Dictionary::builtin().expect("built-in dictionaries"),
-        lexicon: aras_events::Lexicon::builtin().expect("built-in lexicon"),
-        gazetteer: aras_dict::Gazetteer::builtin().expect("built-in gazetteer"),
-    })
-}
+use crate::common::engine;
 
 /// (place as written, country, precision, resolved_by).
 type Expected = Option<(&'static str, &'static str, &'static str, &'static str)>;

@@ -17,18 +17,7 @@ fn workspace() -> &'static std::path::Path {
     aras_testkit::workspace_root()
 }
 
-fn engine() -> Option<Engine> {
-    let Ok(bytes) = std::fs::read(workspace().join("models/en_ewt.model")) else {
-        eprintln!("skipped: no models/en_ewt.model");
-        return None;
-    };
-    Some(Engine {
-        model: aras_nlp::model::Model::from_bytes(&bytes).expect("model loads"),
-        dictionary: aras_dict::Dictionary::builtin().expect("built-in dictionaries"),
-        lexicon: aras_events::Lexicon::builtin().expect("built-in lexicon"),
-        gazetteer: aras_dict::Gazetteer::builtin().expect("built-in gazetteer"),
-    })
-}
+use crate::common::engine;
 
 /// Scores one half of the repository's gold set.
 fn gold_half(engine: &Engine, half: &str) -> Option<Tally> {

@@ -5,6 +5,7 @@
 //! (`issue12_actor_spans`), and issue 16's web page whose
 //! sidebar headlines must not become events (`issue16_html`).
 
+mod common;
 mod issue12_actor_spans;
 mod issue12_event_location;
 mod issue12_floors;
