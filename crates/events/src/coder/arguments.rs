@@ -226,14 +226,15 @@ pub(super) fn subjects_depth(s: &Sent, v: usize, depth: u8) -> Vec<usize> {
     }
 }
 
-/// The source and target heads of the event noun at `i` read with entry `e`; `entries` are all
-/// the noun's entries, whose governing verbs ("called a general strike": `call strike`)
-/// lend the noun their subject whichever entry codes it.
+/// The source and target heads of the event noun at `i` read with entry `e`. With
+/// `named_governor` the verb governing the noun is named by one of the noun's entries
+/// ("called a general strike": `call strike`) and lends the noun its subject, whichever
+/// entry codes it.
 pub(super) fn noun_roles(
     s: &Sent,
     i: usize,
     e: &NounEntry,
-    entries: &[NounEntry],
+    named_governor: bool,
 ) -> (Vec<usize>, Vec<usize>) {
     let mut sources = Vec::new();
     let mut targets = Vec::new();
@@ -336,13 +337,7 @@ pub(super) fn noun_roles(
                     sources = subjects(s, h)
                 }
                 // A governing verb an entry names ("went on strike") lends its subject.
-                _ if entries
-                    .iter()
-                    .flat_map(|x| &x.literals)
-                    .any(|l| super::patterns::governed_by(s, i, l)) =>
-                {
-                    sources = subjects(s, h)
-                }
+                _ if named_governor => sources = subjects(s, h),
                 // "told Jiang during a visit to China", "is in Hanoi for a state visit to
                 // Vietnam", "spoke after talks with Abul Gheit": a meeting or visit framing
                 // the clause is its subject's. Only meetings: "condemned Y after the attack

@@ -198,6 +198,11 @@ pub(super) fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
         let Some(e) = best_noun(s, i, entries) else {
             continue;
         };
+        // A governing verb one of the noun's entries names ("went on strike").
+        let named_governor = entries
+            .iter()
+            .flat_map(|x| &x.literals)
+            .any(|l| governed_by(s, i, l));
         // The same event as a verb's: "hit by Israeli strikes", "fought two wars".
         let same_as_verb = out[..verbal].iter().position(|c: &Cand| {
             c.code.root() == e.code.root()
@@ -208,7 +213,7 @@ pub(super) fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             // "Israeli strikes on Tabriz killed ten people": the noun's own target is the
             // verb's last resort when the verb's objects hold no actor.
             if out[v].sources.contains(&i) {
-                let (_, noun_targets) = noun_roles(s, i, e, entries);
+                let (_, noun_targets) = noun_roles(s, i, e, named_governor);
                 for t in noun_targets {
                     if !out[v].targets.contains(&t) {
                         out[v].targets.push(t);
@@ -217,7 +222,7 @@ pub(super) fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             }
             continue;
         }
-        let (sources, mut targets) = noun_roles(s, i, e, entries);
+        let (sources, mut targets) = noun_roles(s, i, e, named_governor);
         // A statement or appeal noun without a target is an event when something is done
         // with it ("issued a statement"), not when merely mentioned ("his comments echoed").
         let done = s.head(i).is_some_and(|h| {
@@ -254,10 +259,7 @@ pub(super) fn candidates(lex: &Lexicon, s: &Sent, si: usize) -> Vec<Cand> {
             first_target_only: false,
             reverse_code: None,
             bare_fallback: false,
-            named_governor: entries
-                .iter()
-                .flat_map(|x| &x.literals)
-                .any(|l| governed_by(s, i, l)),
+            named_governor,
         });
     }
     out
