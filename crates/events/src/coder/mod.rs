@@ -159,7 +159,12 @@ pub fn code(lexicon: &Lexicon, input: &EventInput) -> Vec<Event> {
                     lexicon, &s, &c.targets, &events, &srcs, input,
                 ));
             }
-            if tgts.is_empty() && c.code.root().number() >= 18 {
+            // Not for acts done to persons (abduction 181, assault 182, assassination 186):
+            // "Russian agents assassinated an exile in Germany" was not done to Germany.
+            let against_persons = ["181", "182", "186"]
+                .iter()
+                .any(|p| c.code.as_str().starts_with(p));
+            if tgts.is_empty() && c.code.root().number() >= 18 && !against_persons {
                 tgts.extend(violence_place(input, &s, &c, quote, &srcs));
             }
             let mut statement_about = None;
